@@ -1,0 +1,44 @@
+import type { DeviceEvent } from '../schemas/events';
+import type { Effects } from './effects';
+import { applyMovement } from './ledger';
+import { decideReceiptClose, decideReceiptLine } from './receiving';
+import { serialKey, type LedgerState } from './state';
+
+/** Decides what one event means against the current state. Pure: reads state, returns effects. */
+export function decide(state: LedgerState, ev: DeviceEvent): Effects {
+  switch (ev.type) {
+    case 'receipt.line_scanned':
+      return decideReceiptLine(state, ev);
+    case 'receipt.closed':
+      return decideReceiptClose(state, ev);
+  }
+}
+
+/** Folds decided effects into the working state so the next event sees them. */
+export function evolve(state: LedgerState, effects: Effects): void {
+  for (const m of effects.movements) applyMovement(state, m);
+  for (const r of effects.receipts) state.receipts.set(r.id, r);
+  for (const po of effects.pos) state.pos.set(po.id, po);
+  for (const asn of effects.asns) state.asns.set(asn.id, asn);
+  for (const s of effects.serials) state.serials.set(serialKey(s.warehouseId, s.itemId, s.serial), s);
+}
+
+/**
+ * Applies events in order, each id at most once (guarantee 2): the same
+ * fold the server runs per batch and a device runs for its optimistic view.
+ */
+export function applyEvents(
+  state: LedgerState,
+  events: Iterable<DeviceEvent>,
+  seen: Set<string> = new Set(),
+): Map<string, Effects> {
+  const outcomes = new Map<string, Effects>();
+  for (const ev of events) {
+    if (seen.has(ev.id)) continue;
+    seen.add(ev.id);
+    const effects = decide(state, ev);
+    evolve(state, effects);
+    outcomes.set(ev.id, effects);
+  }
+  return outcomes;
+}

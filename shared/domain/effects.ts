@@ -1,0 +1,36 @@
+import type { Movement } from './ledger';
+import type { ExceptionReason } from './reasons';
+import type { PoFacts, ReceiptState, SerialState, AsnFacts } from './state';
+
+/**
+ * What applying one event means, decided by a pure reducer. The server
+ * persists it; a device folds it into its optimistic view. Documents are
+ * given whole (their new state), so writing them is an upsert.
+ */
+export interface Effects {
+  status: 'applied' | 'exception';
+  /** Exception reasons (stable codes), or a note for an applied no-op. */
+  reasons: ExceptionReason[];
+  note: string | null;
+  movements: Movement[];
+  receipts: ReceiptState[];
+  pos: PoFacts[];
+  asns: AsnFacts[];
+  serials: SerialState[];
+  /** Exception-queue items to raise for a supervisor. */
+  exceptions: { kind: ExceptionReason; reason: string }[];
+}
+
+export function noEffects(): Effects {
+  return {
+    status: 'applied',
+    reasons: [],
+    note: null,
+    movements: [],
+    receipts: [],
+    pos: [],
+    asns: [],
+    serials: [],
+    exceptions: [],
+  };
+}

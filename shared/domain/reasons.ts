@@ -1,0 +1,28 @@
+/**
+ * Why an event became an exception, as a stable code (stored, replicated,
+ * tested) and the words a supervisor reads. Codes never change meaning.
+ */
+export const EXCEPTION_REASONS = {
+  unknown_item: 'The scanned item is not in the item master.',
+  unknown_uom: 'The unit of measure is not defined for this item.',
+  unknown_location: 'The location is not in this warehouse; stock was put on the default dock.',
+  no_dock: 'This warehouse has no dock location to receive into.',
+  unknown_po: 'The purchase order is not known to the server.',
+  po_other_warehouse: 'The purchase order belongs to another warehouse.',
+  po_closed: 'The purchase order is already closed; goods were received into quarantine.',
+  asn_mismatch: 'The ASN does not belong to this purchase order.',
+  receipt_closed: 'The receipt was already closed; goods were received into quarantine.',
+  lot_required: 'The item is lot-tracked but no lot was scanned; goods are in quarantine.',
+  expiry_required: 'The item is expiry-tracked but no expiry date was scanned; goods are in quarantine.',
+  serials_required: 'The item is serial-tracked but the serial numbers do not match the quantity; goods are in quarantine.',
+  serial_duplicate: 'A serial number is already in stock; goods are in quarantine.',
+  expired: 'The goods are past their expiry date; they are in quarantine.',
+  item_inactive: 'The item is discontinued; goods are in quarantine.',
+  receipt_discrepancy: 'The closed receipt differs from what was expected.',
+} as const;
+
+export type ExceptionReason = keyof typeof EXCEPTION_REASONS;
+
+export function describeReasons(reasons: readonly ExceptionReason[]): string {
+  return reasons.map((r) => EXCEPTION_REASONS[r]).join(' ');
+}

@@ -1,0 +1,102 @@
+import {
+  emptyLedgerState,
+  serialKey,
+  type AsnFacts,
+  type ItemFacts,
+  type LedgerState,
+  type PoFacts,
+  type ReceiptState,
+  type SerialState,
+} from '../../shared/domain/state';
+import type { DeviceEvent } from '../../shared/schemas/events';
+import type { Sql } from '../db/types';
+
+/**
+ * Loads exactly the slice of authoritative state a batch of events can read,
+ * in a handful of set-based queries (never one query per event).
+ * Balances and valuations are written as deltas, so they are not loaded.
+ */
+export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): Promise<LedgerState> {
+  const state = emptyLedgerState();
+  const itemIds = new Set<string>();
+  const warehouseIds = new Set<string>();
+  const locationIds = new Set<string>();
+  const receiptIds = new Set<string>();
+  const poIds = new Set<string>();
+  const asnIds = new Set<string>();
+  const serials: { warehouseId: string; itemId: string; serial: string }[] = [];
+
+  for (const ev of events) {
+    warehouseIds.add(ev.warehouseId);
+    receiptIds.add(ev.payload.receiptId);
+    if (ev.payload.poId) poIds.add(ev.payload.poId);
+    if (ev.payload.asnId) asnIds.add(ev.payload.asnId);
+    if (ev.type === 'receipt.line_scanned') {
+      itemIds.add(ev.payload.itemId);
+      if (ev.payload.locationId) locationIds.add(ev.payload.locationId);
+      for (const serial of ev.payload.serials) serials.push({ warehouseId: ev.warehouseId, itemId: ev.payload.itemId, serial });
+    }
+  }
+
+  // Sequential on purpose: one connection per transaction, and node-postgres forbids overlapping queries on it.
+  const [items, warehouses, locations, receipts] = await sequence([
+    () => tx.query<ItemFacts>(
+      `SELECT id, tracking, standard_cost AS "standardCost", base_uom AS "baseUom", uoms, active
+       FROM items WHERE id = ANY($1::uuid[]) AND NOT deleted`,
+      [[...itemIds]],
+    ),
+    () => tx.query<{ id: string; dockLocationId: string | null }>(
+      `SELECT id, dock_location_id AS "dockLocationId" FROM warehouses WHERE id = ANY($1::uuid[])`,
+      [[...warehouseIds]],
+    ),
+    () => tx.query<{ id: string; warehouseId: string }>(
+      `SELECT id, warehouse_id AS "warehouseId" FROM locations WHERE id = ANY($1::uuid[]) AND NOT deleted`,
+      [[...locationIds]],
+    ),
+    () => tx.query<ReceiptState>(
+      `SELECT id, warehouse_id AS "warehouseId", po_id AS "poId", asn_id AS "asnId", status, lines, discrepancies,
+              opened_at AS "openedAt", closed_at AS "closedAt"
+       FROM receipts WHERE warehouse_id = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
+      [[...warehouseIds], [...receiptIds]],
+    ),
+  ]);
+  for (const i of items) state.items.set(i.id, i);
+  for (const w of warehouses) if (w.dockLocationId) state.docks.set(w.id, w.dockLocationId);
+  for (const l of locations) state.locations.set(l.id, l.warehouseId);
+  for (const r of receipts) {
+    state.receipts.set(r.id, r);
+    if (r.poId) poIds.add(r.poId);
+    if (r.asnId) asnIds.add(r.asnId);
+  }
+
+  const [pos, asns, serialRows] = await sequence([
+    () => tx.query<PoFacts>(
+      `SELECT id, warehouse_id AS "warehouseId", status, lines FROM purchase_orders WHERE id = ANY($1::uuid[])`,
+      [[...poIds]],
+    ),
+    () => tx.query<AsnFacts>(
+      `SELECT id, warehouse_id AS "warehouseId", po_id AS "poId", status, lines FROM asns WHERE id = ANY($1::uuid[])`,
+      [[...asnIds]],
+    ),
+    () => serials.length === 0
+      ? Promise.resolve([])
+      : tx.query<SerialState>(
+          `SELECT s.warehouse_id AS "warehouseId", s.item_id AS "itemId", s.serial, s.location_id AS "locationId", s.status
+           FROM serials s JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(w, i, sn)
+             ON s.warehouse_id = k.w AND s.item_id = k.i AND s.serial = k.sn`,
+          [serials.map((s) => s.warehouseId), serials.map((s) => s.itemId), serials.map((s) => s.serial)],
+        ),
+  ]);
+  for (const p of pos) state.pos.set(p.id, p);
+  for (const a of asns) state.asns.set(a.id, a);
+  for (const s of serialRows) state.serials.set(serialKey(s.warehouseId, s.itemId, s.serial), s);
+  return state;
+}
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = { [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+async function sequence<const T extends readonly (() => Promise<unknown>)[]>(steps: T): Promise<Results<T>> {
+  const out: unknown[] = [];
+  for (const step of steps) out.push(await step());
+  return out as Results<T>;
+}

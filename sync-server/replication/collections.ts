@@ -1,0 +1,67 @@
+import type { PullCollection } from '../../shared/schemas/docs';
+
+/**
+ * How each replicated collection is read: its table, the columns as the
+ * document's camelCase fields, and whether it is scoped to the device's
+ * warehouse (or, for outcomes, to the device itself).
+ */
+export interface CollectionSpec {
+  table: string;
+  select: string;
+  scope: 'global' | 'warehouse' | 'device';
+}
+
+const REPL = `seq, updated_at AS "updatedAt", deleted AS "_deleted"`;
+
+export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
+  warehouses: {
+    table: 'warehouses',
+    scope: 'global',
+    select: `id, code, name, kind, dock_location_id AS "dockLocationId", ${REPL}`,
+  },
+  items: {
+    table: 'items',
+    scope: 'global',
+    select: `id, sku, name, gtin, base_uom AS "baseUom", uoms, tracking, standard_cost AS "standardCost", active, ${REPL}`,
+  },
+  locations: {
+    table: 'locations',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", code, barcode, kind, zone, path_seq AS "pathSeq", capacity, ${REPL}`,
+  },
+  purchase_orders: {
+    table: 'purchase_orders p',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", number, 'PO-' || number AS barcode, supplier_id AS "supplierId",
+      (SELECT name FROM suppliers s WHERE s.id = p.supplier_id) AS "supplierName", status,
+      to_char(expected_at, 'YYYY-MM-DD') AS "expectedAt", lines, ${REPL}`,
+  },
+  asns: {
+    table: 'asns',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", po_id AS "poId", number, 'ASN-' || number AS barcode, status, ssccs, lines, ${REPL}`,
+  },
+  receipts: {
+    table: 'receipts',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", po_id AS "poId", asn_id AS "asnId", status, lines, discrepancies,
+      opened_at AS "openedAt", closed_at AS "closedAt", ${REPL}`,
+  },
+  balances: {
+    table: 'balances',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", location_id AS "locationId", item_id AS "itemId", lot,
+      to_char(expiry, 'YYYY-MM-DD') AS expiry, status, qty, ${REPL}`,
+  },
+  event_outcomes: {
+    table: 'event_outcomes',
+    scope: 'device',
+    select: `id, warehouse_id AS "warehouseId", device_id AS "deviceId", type, status, reason, applied_at AS "appliedAt", ${REPL}`,
+  },
+  exceptions: {
+    table: 'exceptions',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", event_id AS "eventId", kind, reason, status, raised_at AS "raisedAt",
+      resolved_at AS "resolvedAt", resolved_by AS "resolvedBy", resolution, ${REPL}`,
+  },
+};
