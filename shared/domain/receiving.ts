@@ -34,21 +34,26 @@ function openReceipt(ev: EventOf<'receipt.line_scanned'> | EventOf<'receipt.clos
   };
 }
 
+/** New lines array sharing every unchanged line (a scan touches one line, not the receipt). */
 function addReceiptLine(lines: readonly ReceiptLine[], add: ReceiptLine): ReceiptLine[] {
   const idx = lines.findIndex(
     (l) => l.itemId === add.itemId && l.lot === add.lot && l.expiry === add.expiry && l.condition === add.condition,
   );
-  if (idx < 0) return [...lines, add];
-  return lines.map((l, i) => (i === idx ? { ...l, qty: l.qty + add.qty, serials: [...l.serials, ...add.serials] } : l));
+  const out = lines.slice();
+  const hit = lines[idx];
+  if (!hit) out.push(add);
+  else out[idx] = { ...hit, qty: hit.qty + add.qty, serials: add.serials.length > 0 ? [...hit.serials, ...add.serials] : hit.serials };
+  return out;
 }
 
 /** Books received units against the first PO line for the item that still has some outstanding. */
 function bookOnPo(po: PoFacts, itemId: string, qty: number): PoFacts {
-  const lines = po.lines.map((l) => ({ ...l }));
-  const forItem = lines.filter((l) => l.itemId === itemId);
-  const target = forItem.find((l) => l.qtyReceived < l.qtyOrdered) ?? forItem[forItem.length - 1];
-  if (target) target.qtyReceived += qty;
-  const anyReceived = lines.some((l) => l.qtyReceived > 0);
+  let idx = po.lines.findIndex((l) => l.itemId === itemId && l.qtyReceived < l.qtyOrdered);
+  if (idx < 0) idx = po.lines.findLastIndex((l) => l.itemId === itemId);
+  const lines = po.lines.slice();
+  const target = lines[idx];
+  if (target) lines[idx] = { ...target, qtyReceived: target.qtyReceived + qty };
+  const anyReceived = target !== undefined || lines.some((l) => l.qtyReceived > 0);
   const status = po.status === 'open' || po.status === 'approved' ? (anyReceived ? 'partially_received' : po.status) : po.status;
   return { ...po, lines, status };
 }

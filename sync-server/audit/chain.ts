@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json';
+import type { DeviceEvent } from '../../shared/schemas/events';
 import type { Sql } from '../db/types';
+import { eventHash } from '../events/hash';
 
 export interface AuditEntry {
   at: string;
@@ -58,10 +60,48 @@ export interface ChainVerdict {
   entries: number;
   /** First entry whose hash or link does not match, when broken. */
   brokenAt: number | null;
+  /** Stored events checked against the chain. */
+  events: number;
+  /** An event whose body no longer matches what the chain recorded, or that the chain never recorded. */
+  tamperedEvent: string | null;
 }
 
-/** Recomputes the whole chain; any edit, deletion or reordering shows up as a break. */
+/**
+ * Recomputes the whole chain (any edit, deletion or reordering of entries
+ * shows up as a break), then checks every stored event against the hash the
+ * chain recorded for it when it was applied.
+ */
 export async function verifyAuditChain(db: Sql, pageSize = 5000): Promise<ChainVerdict> {
+  const recorded = new Map<string, string>();
+  const chain = await verifyEntries(db, pageSize, (e) => {
+    const events = e.action === 'events.applied' ? e.data.events : undefined;
+    if (Array.isArray(events)) {
+      for (const ref of events as unknown[]) {
+        if (Array.isArray(ref) && typeof ref[0] === 'string' && typeof ref[1] === 'string') recorded.set(ref[0], ref[1]);
+      }
+    }
+  });
+  if (!chain.ok) return { ...chain, events: 0, tamperedEvent: null };
+  let events = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db.query<{ id: string; body: DeviceEvent; hash: string }>(
+      'SELECT id, body, body_hash AS hash FROM events WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, pageSize],
+    );
+    for (const r of rows) {
+      events += 1;
+      if (recorded.get(r.id) !== r.hash || eventHash(r.body) !== r.hash) {
+        return { ...chain, ok: false, events, tamperedEvent: r.id };
+      }
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return { ...chain, events, tamperedEvent: null };
+    after = last.id;
+  }
+}
+
+async function verifyEntries(db: Sql, pageSize: number, visit: (e: ChainedEntry) => void): Promise<Omit<ChainVerdict, 'events' | 'tamperedEvent'>> {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
@@ -76,6 +116,7 @@ export async function verifyAuditChain(db: Sql, pageSize = 5000): Promise<ChainV
       if (r.seq !== expectedSeq || r.prevHash !== prev || entryHash(r.seq, r, prev) !== r.hash) {
         return { ok: false, entries, brokenAt: expectedSeq };
       }
+      visit(r);
       prev = r.hash;
       expectedSeq += 1;
       entries += 1;

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { canonicalJson } from '../../shared/canonical-json';
 import { decide, evolve } from '../../shared/domain/apply';
 import type { DeviceEvent, EventDoc, PushResult, PushRow } from '../../shared/schemas/events';
 import { appendAudit, type AuditEntry } from '../audit/chain';
 import { bulk } from '../db/bulk';
 import type { Db, Sql } from '../db/types';
+import { eventHash } from './hash';
 import { loadLedgerState } from './load-state';
 import { writeEffects, type AppliedEvent } from './write-effects';
 
@@ -22,9 +21,6 @@ function toEvent(doc: EventDoc): DeviceEvent {
   return event as DeviceEvent;
 }
 
-export function eventHash(ev: DeviceEvent): string {
-  return createHash('sha256').update(canonicalJson(ev)).digest('hex');
-}
 
 type Classified =
   | { kind: 'new'; event: DeviceEvent; hash: string }
@@ -32,10 +28,10 @@ type Classified =
   | { kind: 'refused'; event: DeviceEvent; stored: DeviceEvent };
 
 /** Idempotency (guarantee 2): a known id with the same body is a retry; with another body, an alarm. */
-async function classify(tx: Sql, events: readonly DeviceEvent[]): Promise<Classified[]> {
+async function classify(tx: Sql, warehouseId: string, events: readonly DeviceEvent[]): Promise<Classified[]> {
   const known = await tx.query<{ id: string; body: DeviceEvent; hash: string }>(
-    'SELECT id, body, body_hash AS hash FROM events WHERE id = ANY($1::uuid[])',
-    [events.map((e) => e.id)],
+    'SELECT id, body, body_hash AS hash FROM events WHERE warehouse_id = $1 AND id = ANY($2::uuid[])',
+    [warehouseId, events.map((e) => e.id)],
   );
   const seen = new Map(known.map((k) => [k.id, { body: k.body, hash: k.hash }]));
   return events.map((event) => {
@@ -49,21 +45,26 @@ async function classify(tx: Sql, events: readonly DeviceEvent[]): Promise<Classi
   });
 }
 
-function auditFor(a: AppliedEvent, at: string): AuditEntry {
-  return {
-    at,
-    userId: a.event.userId,
-    deviceId: a.event.deviceId,
-    warehouseId: a.event.warehouseId,
-    action: `event.${a.effects.status}`,
-    subject: `event:${a.event.id}`,
-    data: {
-      type: a.event.type,
-      bodyHash: a.bodyHash,
-      reasons: a.effects.reasons,
-      movements: a.effects.movements.map((m) => ({ l: m.locationId, i: m.itemId, lot: m.lot, s: m.status, q: m.qty, v: m.value })),
+/**
+ * One chained audit entry per applied batch, naming every event it applied
+ * with its body hash and outcome. Attribution (user, device, time) is inside
+ * each hashed body, so editing, adding or removing any stored event breaks
+ * the chain (see verifyAuditChain), at one audit row per push instead of
+ * one per scan.
+ */
+function batchAudit(applied: readonly AppliedEvent[], ctx: PushContext, at: string): AuditEntry[] {
+  if (applied.length === 0) return [];
+  return [
+    {
+      at,
+      userId: ctx.userId,
+      deviceId: ctx.deviceId,
+      warehouseId: ctx.warehouseId,
+      action: 'events.applied',
+      subject: `device:${ctx.deviceId}`,
+      data: { events: applied.map((a) => [a.event.id, a.bodyHash, a.effects.status]) },
     },
-  };
+  ];
 }
 
 /**
@@ -74,7 +75,7 @@ function auditFor(a: AppliedEvent, at: string): AuditEntry {
 export async function pushEvents(db: Db, rows: readonly PushRow[], ctx: PushContext, now: () => Date = () => new Date()): Promise<PushResult> {
   const events = rows.map((r) => toEvent(r.newDocumentState));
   return db.writeTransaction(async (tx) => {
-    const classified = await classify(tx, events);
+    const classified = await classify(tx, ctx.warehouseId, events);
     const fresh = classified.filter((c): c is Extract<Classified, { kind: 'new' }> => c.kind === 'new');
     const state = await loadLedgerState(tx, fresh.map((c) => c.event));
 
@@ -97,7 +98,7 @@ export async function pushEvents(db: Db, rows: readonly PushRow[], ctx: PushCont
       refused.map((r) => ({ id: uuidv7(), e: r.event.id, d: ctx.deviceId, u: ctx.userId, detail: { pushed: r.event } })),
     );
     await appendAudit(tx, [
-      ...applied.map((a) => auditFor(a, at)),
+      ...batchAudit(applied, ctx, at),
       ...refused.map((r) => ({
         at,
         userId: ctx.userId,

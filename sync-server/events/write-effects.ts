@@ -19,7 +19,6 @@ function outcomeReason(e: Effects): string | null {
 /** Persists what a batch of events meant: each step one set-based statement. */
 export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], state: LedgerState): Promise<void> {
   await insertEvents(tx, applied);
-  await insertOutcomes(tx, applied);
   await insertMovements(tx, applied);
   await upsertBalanceDeltas(tx, applied);
   await upsertValuationDeltas(tx, applied);
@@ -28,30 +27,26 @@ export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], st
   await insertExceptions(tx, applied);
 }
 
+/** The event, its body hash and its outcome in one row: one insert per event, not two. */
 function insertEvents(tx: Sql, applied: readonly AppliedEvent[]) {
   return bulk(
     tx,
-    `INSERT INTO events (warehouse_id, id, type, schema_version, device_id, user_id, occurred_at, body, body_hash)
-     SELECT (body->>'warehouseId')::uuid, (body->>'id')::uuid, body->>'type', (body->>'schemaVersion')::int,
-            (body->>'deviceId')::uuid, (body->>'userId')::uuid, (body->>'occurredAt')::timestamptz, body, hash
-     FROM jsonb_to_recordset($1::jsonb) AS x(body jsonb, hash text)`,
-    applied.map((a) => ({ body: a.event, hash: a.bodyHash })),
-  );
-}
-
-function insertOutcomes(tx: Sql, applied: readonly AppliedEvent[]) {
-  return bulk(
-    tx,
-    `INSERT INTO event_outcomes (warehouse_id, id, device_id, type, status, reason, seq)
-     SELECT w, id, d, type, status, reason, nextval('repl_seq')
-     FROM jsonb_to_recordset($1::jsonb) AS x(w uuid, id uuid, d uuid, type text, status text, reason text)`,
-    applied.map((a) => ({
-      w: a.event.warehouseId,
-      id: a.event.id,
-      d: a.event.deviceId,
-      type: a.event.type,
-      status: a.effects.status,
-      reason: outcomeReason(a.effects),
+    `INSERT INTO events (warehouse_id, id, type, schema_version, device_id, user_id, occurred_at, body, body_hash, status, reason, seq)
+     SELECT w, id, type, v, d, u, at, body, hash, status, reason, nextval('repl_seq')
+     FROM jsonb_to_recordset($1::jsonb) AS x(w uuid, id uuid, type text, v int, d uuid, u uuid, at timestamptz,
+       body jsonb, hash text, status text, reason text)`,
+    applied.map(({ event: e, bodyHash, effects }) => ({
+      w: e.warehouseId,
+      id: e.id,
+      type: e.type,
+      v: e.schemaVersion,
+      d: e.deviceId,
+      u: e.userId,
+      at: e.occurredAt,
+      body: e,
+      hash: bodyHash,
+      status: effects.status,
+      reason: outcomeReason(effects),
     })),
   );
 }

@@ -54,9 +54,9 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
       to_char(expiry, 'YYYY-MM-DD') AS expiry, status, qty, ${REPL}`,
   },
   event_outcomes: {
-    table: 'event_outcomes',
+    table: 'events',
     scope: 'device',
-    select: `id, warehouse_id AS "warehouseId", device_id AS "deviceId", type, status, reason, applied_at AS "appliedAt", ${REPL}`,
+    select: `id, warehouse_id AS "warehouseId", device_id AS "deviceId", type, status, reason, received_at AS "appliedAt", ${REPL}`,
   },
   exceptions: {
     table: 'exceptions',

@@ -257,9 +257,20 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
 
   it('keeps a hash-chained audit log that shows tampering', async () => {
     const admin = await sessionFor(server, ['admin']);
-    const ok = await api<{ ok: boolean; entries: number }>(server, '/api/audit/verify', { token: admin.token });
+    const ok = await api<{ ok: boolean; entries: number; events: number }>(server, '/api/audit/verify', { token: admin.token });
     expect(ok.body.ok).toBe(true);
     expect(ok.body.entries).toBeGreaterThan(10);
+    expect(ok.body.events).toBeGreaterThan(200);
+
+    // Rewriting a stored scan (say, to hide a shortage) is caught against the chain.
+    const [victim] = await server.db.query<{ id: string }>(`SELECT id FROM events ORDER BY id LIMIT 1`);
+    await expect(server.db.query(`DELETE FROM events WHERE id = $1`, [victim?.id ?? ''])).rejects.toThrow(/append-only/);
+    await server.db.exec(`ALTER TABLE events DISABLE TRIGGER events_no_update;
+      UPDATE events SET body = jsonb_set(body, '{payload,qty}', '999') WHERE id = '${victim?.id ?? ''}';
+      ALTER TABLE events ENABLE TRIGGER events_no_update;`);
+    const edited = await api<{ ok: boolean; tamperedEvent: string }>(server, '/api/audit/verify', { token: admin.token });
+    expect(edited.body).toMatchObject({ ok: false, tamperedEvent: victim?.id });
+
     await expect(server.db.query(`UPDATE audit_log SET action = 'x' WHERE seq = 3`)).rejects.toThrow(/append-only/);
     // Someone with superuser rights goes around the trigger; the chain still tells.
     await server.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;

@@ -130,7 +130,11 @@ CREATE TABLE receipts (
 CREATE INDEX receipts_seq ON receipts (warehouse_id, seq);
 
 -- Every event a device pushed, exactly once, with the hash of its body so a
--- retry can be told from a forgery.
+-- retry can be told from a forgery, and its outcome. The outcome columns are
+-- what devices pull as `event_outcomes` (the event itself is device-written
+-- and never rewritten; the outcome is a separate, server-owned document).
+-- Idempotency is checked within the warehouse partition: a device can only
+-- push events of the warehouse it is enrolled to.
 CREATE TABLE events (
   warehouse_id uuid NOT NULL,
   id uuid NOT NULL,
@@ -142,24 +146,14 @@ CREATE TABLE events (
   received_at timestamptz(3) NOT NULL DEFAULT now(),
   body jsonb NOT NULL,
   body_hash text NOT NULL,
-  PRIMARY KEY (warehouse_id, id)
-);
-CREATE INDEX events_id ON events (id);
-
-CREATE TABLE event_outcomes (
-  warehouse_id uuid NOT NULL,
-  id uuid NOT NULL,
-  device_id uuid NOT NULL,
-  type text NOT NULL,
   status text NOT NULL CHECK (status IN ('applied', 'exception')),
   reason text,
-  applied_at timestamptz(3) NOT NULL DEFAULT now(),
   seq bigint NOT NULL,
   updated_at timestamptz(3) NOT NULL DEFAULT now(),
   deleted boolean NOT NULL DEFAULT false,
   PRIMARY KEY (warehouse_id, id)
 );
-CREATE INDEX event_outcomes_seq ON event_outcomes (warehouse_id, seq);
+CREATE INDEX events_device_seq ON events (warehouse_id, device_id, seq);
 
 CREATE TABLE movements (
   warehouse_id uuid NOT NULL,
@@ -269,3 +263,12 @@ CREATE TABLE settings (
   key text PRIMARY KEY,
   value jsonb NOT NULL
 );
+
+-- Events are facts: never edited or removed once applied.
+CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'events are append-only';
+END;
+$$;
+CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION events_append_only();
