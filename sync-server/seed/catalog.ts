@@ -10,8 +10,8 @@ import type { ItemPlan, SupplierPlan } from './plan';
  * 5-digit item reference; 0950600 is GS1's own example prefix).
  */
 export const COMPANY_PREFIXES = ['0950600', '0614141', '0312345'] as const;
-/** Item references are 5 digits, one per item. */
-export const MAX_ITEMS = 99_999;
+/** Item references are 5 digits per company prefix. */
+export const MAX_ITEMS = 99_999 * 3;
 
 interface Category {
   tracking: Tracking;
@@ -136,12 +136,14 @@ export function generateItems(rng: Rng, count: number): ItemPlan[] {
     const tracking = drawTracking(rng);
     const category = rng.pick(CATEGORIES.filter((c) => c.tracking === tracking));
     const prefix = COMPANY_PREFIXES[n % COMPANY_PREFIXES.length] ?? COMPANY_PREFIXES[0];
-    const uoms = unitsOfMeasure(rng, category, prefix, n);
+    // Each prefix numbers its own items, so three prefixes hold 3 x 99,999 (benchmark replicas need 100,000+).
+    const ref = Math.ceil(n / COMPANY_PREFIXES.length);
+    const uoms = unitsOfMeasure(rng, category, prefix, ref);
     items.push({
       id: uuidv7(),
       sku: `SKU-${pad(n, 6)}`,
       name: category.name(rng),
-      gtin: uoms[0]?.gtin ?? gtin14(0, prefix, n),
+      gtin: uoms[0]?.gtin ?? gtin14(0, prefix, ref),
       baseUom: 'EA',
       uoms,
       tracking,
