@@ -49,7 +49,7 @@ describe('demo generator', () => {
 
   it('rejects options it cannot honour', () => {
     expect(() => generateDemo({ items: 0 })).toThrow(/items/);
-    expect(() => generateDemo({ items: 100_000 })).toThrow(/items/);
+    expect(() => generateDemo({ items: 300_000 })).toThrow(/items/);
     expect(() => generateDemo({ binsScale: 0 })).toThrow(/binsScale/);
   });
 });
