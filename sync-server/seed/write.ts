@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Sql } from '../db/types';
-import { bulkInsert, col, type BulkTable } from './bulk';
+import { bulkInsert, col, type BulkTable } from '../db/bulk';
 import type {
   AsnPlan,
   BalancePlan,
