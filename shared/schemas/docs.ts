@@ -172,6 +172,39 @@ export const ExceptionDoc = z.object({
 });
 export type ExceptionDoc = z.infer<typeof ExceptionDoc>;
 
+export const WaveDoc = z.object({
+  id: Uuid,
+  warehouseId: Uuid,
+  number: z.string(),
+  carrier: z.string(),
+  cutoff: IsoDateTime,
+  zone: z.string(),
+  status: z.enum(['released', 'picking', 'done']),
+  orderIds: z.array(Uuid),
+  ...ReplicationFields,
+});
+export type WaveDoc = z.infer<typeof WaveDoc>;
+
+/** One stop on a picker's path-ordered list: take `qty` of the item (and lot) from the location. */
+export const PickTaskDoc = z.object({
+  id: Uuid,
+  warehouseId: Uuid,
+  waveId: Uuid,
+  orderId: Uuid,
+  lineNo: z.number().int(),
+  itemId: Uuid,
+  locationId: Uuid,
+  lot: z.string().nullable(),
+  qty: Qty,
+  pathSeq: z.number().int(),
+  sequence: z.number().int(),
+  status: z.enum(['open', 'picked', 'short']),
+  qtyPicked: Qty,
+  tote: z.string().nullable(),
+  ...ReplicationFields,
+});
+export type PickTaskDoc = z.infer<typeof PickTaskDoc>;
+
 export const PULL_COLLECTIONS = [
   'warehouses',
   'items',
@@ -182,6 +215,8 @@ export const PULL_COLLECTIONS = [
   'balances',
   'event_outcomes',
   'exceptions',
+  'waves',
+  'pick_tasks',
 ] as const;
 export const PullCollection = z.enum(PULL_COLLECTIONS);
 export type PullCollection = z.infer<typeof PullCollection>;

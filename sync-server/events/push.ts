@@ -6,6 +6,8 @@ import { bulk } from '../db/bulk';
 import type { Db, Sql } from '../db/types';
 import { eventHash } from './hash';
 import { loadLedgerState } from './load-state';
+import { allocateOrders, backorderedOrdersFor } from '../orders/allocation';
+import { loadOrderRules } from '../orders/rules';
 import { writeEffects, type AppliedEvent } from './write-effects';
 
 export interface PushContext {
@@ -43,6 +45,13 @@ async function classify(tx: Sql, warehouseId: string, events: readonly DeviceEve
     }
     return prior.hash === hash ? { kind: 'duplicate', event } : { kind: 'refused', event, stored: prior.body };
   });
+}
+
+/** Stock that became available (receipts, returns to stock) goes first to orders waiting for it. */
+async function allocateArrivals(tx: Sql, applied: readonly AppliedEvent[], at: string, userId: string): Promise<void> {
+  const arrived = [...new Set(applied.flatMap((a) => a.effects.movements.filter((m) => m.status === 'available' && m.qty > 0).map((m) => m.itemId)))];
+  const waiting = await backorderedOrdersFor(tx, arrived);
+  if (waiting.length > 0) await allocateOrders(tx, waiting, await loadOrderRules(tx), at, userId);
 }
 
 /**
@@ -85,6 +94,7 @@ export async function pushEvents(db: Db, rows: readonly PushRow[], ctx: PushCont
       return { event, bodyHash: hash, effects };
     });
     await writeEffects(tx, applied, state);
+    await allocateArrivals(tx, applied, now().toISOString(), ctx.userId);
 
     const at = now().toISOString();
     const refused = classified.filter((c): c is Extract<Classified, { kind: 'refused' }> => c.kind === 'refused');

@@ -1,4 +1,4 @@
-import { balanceId } from '../../shared/domain/ledger';
+import { balanceId, type Movement } from '../../shared/domain/ledger';
 import type { Effects } from '../../shared/domain/effects';
 import type { LedgerState } from '../../shared/domain/state';
 import type { DeviceEvent } from '../../shared/schemas/events';
@@ -19,9 +19,7 @@ function outcomeReason(e: Effects): string | null {
 /** Persists what a batch of events meant: each step one set-based statement. */
 export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], state: LedgerState): Promise<void> {
   await insertEvents(tx, applied);
-  await insertMovements(tx, applied);
-  await upsertBalanceDeltas(tx, applied);
-  await upsertValuationDeltas(tx, applied);
+  await writeLedger(tx, applied.flatMap((a) => a.effects.movements.map((m) => ({ ...m, eventId: a.event.id }))));
   await upsertDocuments(tx, applied, state);
   await upsertSerials(tx, applied);
   await insertExceptions(tx, applied);
@@ -51,22 +49,34 @@ function insertEvents(tx: Sql, applied: readonly AppliedEvent[]) {
   );
 }
 
-function insertMovements(tx: Sql, applied: readonly AppliedEvent[]) {
-  const rows = applied.flatMap((a) => a.effects.movements.map((m) => ({ ...m, id: uuidv7(), eventId: a.event.id })));
+/** A ledger line as written: a movement and, when an event caused it, the event's id. */
+export type LedgerLine = Movement & { eventId: string | null };
+
+/**
+ * Writes ledger movements and folds them into balances and valuations, as
+ * deltas: they commute, so the order of writers never matters. Every writer
+ * of stock (events, allocation, commands) goes through here.
+ */
+export async function writeLedger(tx: Sql, lines: readonly LedgerLine[]): Promise<void> {
+  await insertMovements(tx, lines);
+  await upsertBalanceDeltas(tx, lines);
+  await upsertValuationDeltas(tx, lines);
+}
+
+function insertMovements(tx: Sql, lines: readonly LedgerLine[]) {
   return bulk(
     tx,
     `INSERT INTO movements (warehouse_id, id, location_id, item_id, lot, expiry, status, qty, value, cause, event_id)
      SELECT "warehouseId", id, "locationId", "itemId", lot, expiry, status, qty, value, cause, "eventId"
      FROM jsonb_to_recordset($1::jsonb) AS x("warehouseId" uuid, id uuid, "locationId" uuid, "itemId" uuid,
        lot text, expiry date, status text, qty bigint, value bigint, cause text, "eventId" uuid)`,
-    rows,
+    lines.map((m) => ({ ...m, id: uuidv7() })),
   );
 }
 
-/** Balances change by the sum of their movements: deltas commute, so the write order never matters. */
-function upsertBalanceDeltas(tx: Sql, applied: readonly AppliedEvent[]) {
+function upsertBalanceDeltas(tx: Sql, movements: readonly Movement[]) {
   const deltas = new Map<string, { w: string; id: string; l: string; i: string; lot: string | null; expiry: string | null; status: string; qty: number }>();
-  for (const m of applied.flatMap((a) => a.effects.movements)) {
+  for (const m of movements) {
     const id = balanceId(m);
     const key = `${m.warehouseId}|${id}`;
     const row = deltas.get(key);
@@ -92,9 +102,9 @@ function upsertBalanceDeltas(tx: Sql, applied: readonly AppliedEvent[]) {
   );
 }
 
-function upsertValuationDeltas(tx: Sql, applied: readonly AppliedEvent[]) {
+function upsertValuationDeltas(tx: Sql, movements: readonly Movement[]) {
   const deltas = new Map<string, { w: string; i: string; qty: number; value: number }>();
-  for (const m of applied.flatMap((a) => a.effects.movements)) {
+  for (const m of movements) {
     const key = `${m.warehouseId}|${m.itemId}`;
     const row = deltas.get(key) ?? { w: m.warehouseId, i: m.itemId, qty: 0, value: 0 };
     row.qty += m.qty;

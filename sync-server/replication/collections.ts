@@ -64,4 +64,15 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
     select: `id, warehouse_id AS "warehouseId", event_id AS "eventId", kind, reason, status, raised_at AS "raisedAt",
       resolved_at AS "resolvedAt", resolved_by AS "resolvedBy", resolution, ${REPL}`,
   },
+  waves: {
+    table: 'waves',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", number, carrier, cutoff, zone, status, order_ids AS "orderIds", ${REPL}`,
+  },
+  pick_tasks: {
+    table: 'pick_tasks',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", wave_id AS "waveId", order_id AS "orderId", line_no AS "lineNo", item_id AS "itemId",
+      location_id AS "locationId", lot, qty, path_seq AS "pathSeq", sequence, status, qty_picked AS "qtyPicked", tote, ${REPL}`,
+  },
 };

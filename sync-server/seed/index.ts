@@ -4,6 +4,7 @@ import { generateDemo, resolveOptions, type DemoOptions } from './generate';
 import type { DemoPlan, WarehousePlan } from './plan';
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
 import { writeDemo } from './write';
+import { writeCommerce } from './commerce';
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './users';
 export { generateDemo, DEFAULT_ITEMS, DEFAULT_SEED, type DemoOptions } from './generate';
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedSumm
   await db.writeTransaction(async (tx) => {
     if (!(await isDatabaseEmpty(tx))) throw new DatabaseNotEmptyError();
     await writeDemo(tx, plan, DEMO_USERS, passwordHash);
+    await writeCommerce(tx);
   });
   return summarize(plan, DEMO_USERS.length);
 }

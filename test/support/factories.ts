@@ -3,7 +3,8 @@ import { withCheckDigit } from '../../shared/barcode/check-digit';
 import type { Tracking } from '../../shared/schemas/common';
 import type { PoLine, UnitOfMeasure } from '../../shared/schemas/docs';
 import { hashPassword } from '../../sync-server/auth/passwords';
-import type { Sql } from '../../sync-server/db/types';
+import type { Db, Sql } from '../../sync-server/db/types';
+import { writeLedger } from '../../sync-server/events/write-effects';
 
 /** Test data factories: small, explicit rows written straight to the schema. */
 
@@ -50,16 +51,16 @@ export interface TestItem {
   standardCost: number;
 }
 
-export async function makeItem(db: Sql, opts: { tracking?: Tracking; standardCost?: number; caseOf?: number } = {}): Promise<TestItem> {
+export async function makeItem(db: Sql, opts: { tracking?: Tracking; standardCost?: number; caseOf?: number; listPrice?: number } = {}): Promise<TestItem> {
   const n = next();
   const gtin = withCheckDigit(`0950600${String(n).padStart(6, '0')}`);
   const uoms: UnitOfMeasure[] = [{ code: 'EA', factor: 1, gtin }];
   if (opts.caseOf) uoms.push({ code: 'CS', factor: opts.caseOf, gtin: withCheckDigit(`1950600${String(n).padStart(6, '0')}`) });
   const item = { id: uuidv7(), sku: `TST-${n}`, gtin, tracking: opts.tracking ?? 'none', standardCost: opts.standardCost ?? 250 };
   await db.query(
-    `INSERT INTO items (id, sku, name, gtin, base_uom, uoms, tracking, standard_cost, seq)
-     VALUES ($1, $2, $3, $4, 'EA', $5::jsonb, $6, $7, nextval('repl_seq'))`,
-    [item.id, item.sku, `Test item ${n}`, gtin, JSON.stringify(uoms), item.tracking, item.standardCost],
+    `INSERT INTO items (id, sku, name, gtin, base_uom, uoms, tracking, standard_cost, list_price, seq)
+     VALUES ($1, $2, $3, $4, 'EA', $5::jsonb, $6, $7, $8, nextval('repl_seq'))`,
+    [item.id, item.sku, `Test item ${n}`, gtin, JSON.stringify(uoms), item.tracking, item.standardCost, opts.listPrice ?? item.standardCost * 2],
   );
   return item;
 }
@@ -93,4 +94,11 @@ export async function makeUser(db: Sql, roles: string[], username = `user${next(
     roles,
   ]);
   return { id, username, password };
+}
+
+/** Puts stock on a location through the real ledger writer (movements, balances, valuation). */
+export async function putStock(db: Db, warehouseId: string, locationId: string, itemId: string, qty: number, unitCost = 100): Promise<void> {
+  await db.writeTransaction((tx) =>
+    writeLedger(tx, [{ warehouseId, locationId, itemId, lot: null, expiry: null, status: 'available', qty, value: qty * unitCost, cause: 'test_stock', eventId: null }]),
+  );
 }

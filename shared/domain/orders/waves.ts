@@ -5,10 +5,12 @@ export interface WaveOrder {
   /** Carrier cut-off for the order's shipping method, ISO timestamp. */
   cutoff: string;
   carrier: string;
-  reservations: readonly Pick<Reservation, 'lineNo' | 'itemId' | 'locationId' | 'zone' | 'pathSeq' | 'lot' | 'qty'>[];
+  /** `ref` is the caller's id for the reservation; each pick task carries it. */
+  reservations: readonly (Pick<Reservation, 'lineNo' | 'itemId' | 'locationId' | 'zone' | 'pathSeq' | 'lot' | 'qty'> & { ref: string })[];
 }
 
 export interface PickTaskPlan {
+  ref: string;
   orderId: string;
   lineNo: number;
   itemId: string;
@@ -60,7 +62,7 @@ export function planWaves(orders: readonly WaveOrder[], maxOrdersPerWave = 40): 
     for (let i = 0; i < members.length; i += maxOrdersPerWave) {
       const chunk = members.slice(i, i + maxOrdersPerWave);
       const tasks = chunk
-        .flatMap((o) => o.reservations.map((r) => ({ orderId: o.orderId, lineNo: r.lineNo, itemId: r.itemId, locationId: r.locationId, zone: r.zone, pathSeq: r.pathSeq, lot: r.lot, qty: r.qty })))
+        .flatMap((o) => o.reservations.map((r) => ({ ref: r.ref, orderId: o.orderId, lineNo: r.lineNo, itemId: r.itemId, locationId: r.locationId, zone: r.zone, pathSeq: r.pathSeq, lot: r.lot, qty: r.qty })))
         .sort((a, b) => a.pathSeq - b.pathSeq || a.orderId.localeCompare(b.orderId) || a.lineNo - b.lineNo)
         .map((t, sequence) => ({ ...t, sequence }));
       waves.push({ cutoff, carrier, zone, orderIds: chunk.map((o) => o.orderId), tasks });

@@ -92,7 +92,7 @@ describe('planWaves', () => {
     orderId,
     cutoff,
     carrier: 'UPS',
-    reservations: paths.map((p, i) => ({ lineNo: i + 1, itemId: `i${p}`, locationId: `loc${p}`, zone, pathSeq: p, lot: null, qty: 1 })),
+    reservations: paths.map((p, i) => ({ ref: `${orderId}-${i}`, lineNo: i + 1, itemId: `i${p}`, locationId: `loc${p}`, zone, pathSeq: p, lot: null, qty: 1 })),
   });
 
   it('groups by cut-off and zone, earliest cut-off first', () => {
