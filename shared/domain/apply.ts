@@ -1,6 +1,7 @@
 import type { DeviceEvent } from '../schemas/events';
 import type { Effects } from './effects';
 import { applyMovement } from './ledger';
+import { decidePack, decidePick, decidePutaway, decideShip, decideShort } from './fulfilment';
 import { decideReceiptClose, decideReceiptLine } from './receiving';
 import { serialKey, type LedgerState } from './state';
 
@@ -11,6 +12,16 @@ export function decide(state: LedgerState, ev: DeviceEvent): Effects {
       return decideReceiptLine(state, ev);
     case 'receipt.closed':
       return decideReceiptClose(state, ev);
+    case 'putaway.moved':
+      return decidePutaway(state, ev);
+    case 'pick.picked':
+      return decidePick(state, ev);
+    case 'pick.short':
+      return decideShort(state, ev);
+    case 'pack.carton_closed':
+      return decidePack(state, ev);
+    case 'ship.confirmed':
+      return decideShip(state, ev);
   }
 }
 
@@ -21,6 +32,9 @@ export function evolve(state: LedgerState, effects: Effects): void {
   for (const po of effects.pos) state.pos.set(po.id, po);
   for (const asn of effects.asns) state.asns.set(asn.id, asn);
   for (const s of effects.serials) state.serials.set(serialKey(s.warehouseId, s.itemId, s.serial), s);
+  for (const t of effects.tasks) state.tasks.set(t.id, t);
+  for (const o of effects.orders) state.orders.set(o.id, o);
+  for (const c of effects.cartons) state.cartons.set(c.id, c);
 }
 
 /**

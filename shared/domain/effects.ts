@@ -1,6 +1,6 @@
 import type { Movement } from './ledger';
 import type { ExceptionReason } from './reasons';
-import type { PoFacts, ReceiptState, SerialState, AsnFacts } from './state';
+import type { AsnFacts, CartonState, OrderState, PickTaskState, PoFacts, ReceiptState, SerialState } from './state';
 
 /**
  * What applying one event means, decided by a pure reducer. The server
@@ -17,6 +17,11 @@ export interface Effects {
   pos: PoFacts[];
   asns: AsnFacts[];
   serials: SerialState[];
+  tasks: PickTaskState[];
+  orders: OrderState[];
+  cartons: CartonState[];
+  /** Orders whose open quantity the server should try to allocate again (after a short pick). */
+  reallocate: string[];
   /** Exception-queue items to raise for a supervisor. */
   exceptions: { kind: ExceptionReason; reason: string }[];
 }
@@ -31,6 +36,10 @@ export function noEffects(): Effects {
     pos: [],
     asns: [],
     serials: [],
+    tasks: [],
+    orders: [],
+    cartons: [],
+    reallocate: [],
     exceptions: [],
   };
 }

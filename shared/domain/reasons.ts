@@ -19,6 +19,17 @@ export const EXCEPTION_REASONS = {
   expired: 'The goods are past their expiry date; they are in quarantine.',
   item_inactive: 'The item is discontinued; goods are in quarantine.',
   receipt_discrepancy: 'The closed receipt differs from what was expected.',
+  stock_not_found: 'The location did not hold that much stock by the books; the move was recorded and the location needs a count.',
+  unknown_task: 'The pick task is not known to the server.',
+  task_closed: 'The pick task was already completed; the extra pick was recorded.',
+  wrong_location: 'The pick was made from another location than the task named.',
+  wrong_item: 'The picked item is not the one the task named.',
+  pick_over: 'More was picked than the task asked for.',
+  pick_short: 'The picker found less than the task asked for; the bin needs a count and the order is re-allocated.',
+  unknown_order: 'The order is not known to the server.',
+  pack_mismatch: 'The carton does not match what was picked for the order.',
+  unknown_carton: 'A carton on the shipment was never closed at packing.',
+  carton_shipped: 'A carton on the shipment had already shipped.',
 } as const;
 
 export type ExceptionReason = keyof typeof EXCEPTION_REASONS;

@@ -53,6 +53,45 @@ export interface SerialState {
   status: 'in_stock' | 'shipped';
 }
 
+export interface PickTaskState {
+  id: string;
+  warehouseId: string;
+  orderId: string;
+  lineNo: number;
+  reservationId: string;
+  itemId: string;
+  locationId: string;
+  lot: string | null;
+  qty: number;
+  status: 'open' | 'picked' | 'short';
+  qtyPicked: number;
+  tote: string | null;
+}
+
+export interface OrderLineState {
+  lineNo: number;
+  itemId: string | null;
+  qty: number;
+  qtyAllocated: number;
+  qtyPicked: number;
+  qtyShipped: number;
+}
+
+export interface OrderState {
+  id: string;
+  status: string;
+  lines: OrderLineState[];
+}
+
+export interface CartonState {
+  id: string;
+  warehouseId: string;
+  orderId: string;
+  lines: { itemId: string; lot: string | null; qty: number }[];
+  weightGrams: number;
+  status: 'closed' | 'shipped';
+}
+
 export interface LedgerState {
   items: Map<string, ItemFacts>;
   /** warehouseId -> default dock location id */
@@ -67,6 +106,11 @@ export interface LedgerState {
   valuations: Map<string, Valuation>;
   /** `${warehouseId}|${itemId}|${serial}` */
   serials: Map<string, SerialState>;
+  /** warehouseId -> the staging location picked goods go to */
+  staging: Map<string, string>;
+  tasks: Map<string, PickTaskState>;
+  orders: Map<string, OrderState>;
+  cartons: Map<string, CartonState>;
 }
 
 export function emptyLedgerState(): LedgerState {
@@ -80,6 +124,10 @@ export function emptyLedgerState(): LedgerState {
     balances: new Map(),
     valuations: new Map(),
     serials: new Map(),
+    staging: new Map(),
+    tasks: new Map(),
+    orders: new Map(),
+    cartons: new Map(),
   };
 }
 

@@ -6,6 +6,9 @@
  * instead of carrying zod along.
  */
 
+/** Bumped when `window.warehouse` changes shape, so an old preload is treated as absent rather than misused. */
+export const DESKTOP_API_VERSION = 1;
+
 /** Renderer -> main requests (`ipcRenderer.invoke`). Main registers handlers for these and nothing else. */
 export const IpcChannel = {
   DeviceInfo: 'device.info',

@@ -21,6 +21,8 @@ export const IpcErrorCode = z.enum([
   'invalid-request',
   /** A setting is missing, e.g. no label printer chosen yet. */
   'not-configured',
+  /** Something must finish first, e.g. unsynced scans before switching servers. */
+  'busy',
   /** This platform or build cannot do it (e.g. raw printing to a Windows queue). */
   'unsupported',
   /** A printer, port or file refused or failed. */
@@ -59,7 +61,7 @@ export const DeviceInfo = z
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
 export const OsPrinterInfo = z
-  .object({ name: z.string(), displayName: z.string(), description: z.string(), isDefault: z.boolean() })
+  .object({ name: z.string(), displayName: z.string(), description: z.string() })
   .strict();
 export type OsPrinterInfo = z.infer<typeof OsPrinterInfo>;
 

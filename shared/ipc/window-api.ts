@@ -1,4 +1,4 @@
-import { IpcChannel, IpcEvent } from './channels';
+import { DESKTOP_API_VERSION, IpcChannel, IpcEvent } from './channels';
 import type { IpcEventPayload, IpcRequest, IpcResponse, IpcResult } from './contract';
 
 /**
@@ -7,8 +7,7 @@ import type { IpcEventPayload, IpcRequest, IpcResponse, IpcResult } from './cont
  * Electron build without this preload) and the web equivalents apply.
  */
 
-/** Bumped when a method changes shape, so an old preload is treated as absent rather than misused. */
-export const DESKTOP_API_VERSION = 1;
+export { DESKTOP_API_VERSION };
 
 type Call<C extends IpcChannel> = IpcRequest<C> extends undefined
   ? () => Promise<IpcResult<IpcResponse<C>>>

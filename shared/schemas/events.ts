@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Condition, IsoDate, IsoDateTime, PositiveQty, Uuid } from './common';
+import { PackCartonClosedPayload, PickPickedPayload, PickShortPayload, PutawayMovedPayload, ShipConfirmedPayload } from './warehouse-events';
 
 /** Bumped when an event payload changes incompatibly; older clients get HTTP 426. */
 export const EVENT_SCHEMA_VERSION = 1;
@@ -65,16 +66,38 @@ export const ReceiptClosedEvent = z
   .object({ ...envelope, type: z.literal('receipt.closed'), payload: ReceiptClosedPayload })
   .strict();
 
+export const PutawayMovedEvent = z.object({ ...envelope, type: z.literal('putaway.moved'), payload: PutawayMovedPayload }).strict();
+export const PickPickedEvent = z.object({ ...envelope, type: z.literal('pick.picked'), payload: PickPickedPayload }).strict();
+export const PickShortEvent = z.object({ ...envelope, type: z.literal('pick.short'), payload: PickShortPayload }).strict();
+export const PackCartonClosedEvent = z.object({ ...envelope, type: z.literal('pack.carton_closed'), payload: PackCartonClosedPayload }).strict();
+export const ShipConfirmedEvent = z.object({ ...envelope, type: z.literal('ship.confirmed'), payload: ShipConfirmedPayload }).strict();
+
+const EVENT_SCHEMAS = [
+  ReceiptLineScannedEvent,
+  ReceiptClosedEvent,
+  PutawayMovedEvent,
+  PickPickedEvent,
+  PickShortEvent,
+  PackCartonClosedEvent,
+  ShipConfirmedEvent,
+] as const;
+
 /** Every event a device can write. New workflows add members here. */
-export const DeviceEvent = z.discriminatedUnion('type', [ReceiptLineScannedEvent, ReceiptClosedEvent]);
+export const DeviceEvent = z.discriminatedUnion('type', [...EVENT_SCHEMAS]);
 export type DeviceEvent = z.infer<typeof DeviceEvent>;
 export type EventType = DeviceEvent['type'];
 export type EventOf<T extends EventType> = Extract<DeviceEvent, { type: T }>;
 
 /** The document RxDB stores and pushes: the event plus its tombstone flag. */
+const withTombstone = { _deleted: z.boolean().optional() };
 export const EventDoc = z.discriminatedUnion('type', [
-  ReceiptLineScannedEvent.extend({ _deleted: z.boolean().optional() }),
-  ReceiptClosedEvent.extend({ _deleted: z.boolean().optional() }),
+  ReceiptLineScannedEvent.extend(withTombstone),
+  ReceiptClosedEvent.extend(withTombstone),
+  PutawayMovedEvent.extend(withTombstone),
+  PickPickedEvent.extend(withTombstone),
+  PickShortEvent.extend(withTombstone),
+  PackCartonClosedEvent.extend(withTombstone),
+  ShipConfirmedEvent.extend(withTombstone),
 ]);
 export type EventDoc = z.infer<typeof EventDoc>;
 

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/state';
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { Sql } from '../db/types';
+import { loadFulfilment } from './load-fulfilment';
 
 /**
  * Loads exactly the slice of authoritative state a batch of events can read,
@@ -26,17 +27,48 @@ export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): 
   const asnIds = new Set<string>();
   const serials: { warehouseId: string; itemId: string; serial: string }[] = [];
 
+  const taskIds = new Set<string>();
+  const orderIds = new Set<string>();
+  const balanceKeys: { w: string; l: string; i: string }[] = [];
+  const shippedOrders: string[] = [];
+
+  const addReceiptRefs = (p: { receiptId: string; poId: string | null; asnId: string | null }) => {
+    receiptIds.add(p.receiptId);
+    if (p.poId) poIds.add(p.poId);
+    if (p.asnId) asnIds.add(p.asnId);
+  };
   for (const ev of events) {
     warehouseIds.add(ev.warehouseId);
-    receiptIds.add(ev.payload.receiptId);
-    if (ev.payload.poId) poIds.add(ev.payload.poId);
-    if (ev.payload.asnId) asnIds.add(ev.payload.asnId);
-    if (ev.type === 'receipt.line_scanned') {
-      itemIds.add(ev.payload.itemId);
-      if (ev.payload.locationId) locationIds.add(ev.payload.locationId);
-      for (const serial of ev.payload.serials) serials.push({ warehouseId: ev.warehouseId, itemId: ev.payload.itemId, serial });
+    switch (ev.type) {
+      case 'receipt.line_scanned':
+        itemIds.add(ev.payload.itemId);
+        if (ev.payload.locationId) locationIds.add(ev.payload.locationId);
+        for (const serial of ev.payload.serials) serials.push({ warehouseId: ev.warehouseId, itemId: ev.payload.itemId, serial });
+        addReceiptRefs(ev.payload);
+        break;
+      case 'receipt.closed':
+        addReceiptRefs(ev.payload);
+        break;
+      case 'putaway.moved':
+        itemIds.add(ev.payload.itemId);
+        locationIds.add(ev.payload.fromLocationId).add(ev.payload.toLocationId);
+        balanceKeys.push({ w: ev.warehouseId, l: ev.payload.fromLocationId, i: ev.payload.itemId });
+        break;
+      case 'pick.picked':
+      case 'pick.short':
+        taskIds.add(ev.payload.taskId);
+        balanceKeys.push({ w: ev.warehouseId, l: ev.payload.locationId, i: ev.payload.itemId });
+        break;
+      case 'pack.carton_closed':
+        orderIds.add(ev.payload.orderId);
+        break;
+      case 'ship.confirmed':
+        orderIds.add(ev.payload.orderId);
+        shippedOrders.push(ev.payload.orderId);
+        break;
     }
   }
+  await loadFulfilment(tx, state, { warehouseIds, taskIds, orderIds, balanceKeys, shippedOrders });
 
   // Sequential on purpose: one connection per transaction, and node-postgres forbids overlapping queries on it.
   const [items, warehouses, locations, receipts] = await sequence([
@@ -45,8 +77,10 @@ export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): 
        FROM items WHERE id = ANY($1::uuid[]) AND NOT deleted`,
       [[...itemIds]],
     ),
-    () => tx.query<{ id: string; dockLocationId: string | null }>(
-      `SELECT id, dock_location_id AS "dockLocationId" FROM warehouses WHERE id = ANY($1::uuid[])`,
+    () => tx.query<{ id: string; dockLocationId: string | null; stagingId: string | null }>(
+      `SELECT w.id, w.dock_location_id AS "dockLocationId",
+              (SELECT l.id FROM locations l WHERE l.warehouse_id = w.id AND l.kind = 'staging' AND NOT l.deleted ORDER BY l.path_seq LIMIT 1) AS "stagingId"
+       FROM warehouses w WHERE w.id = ANY($1::uuid[])`,
       [[...warehouseIds]],
     ),
     () => tx.query<{ id: string; warehouseId: string }>(
@@ -61,7 +95,10 @@ export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): 
     ),
   ]);
   for (const i of items) state.items.set(i.id, i);
-  for (const w of warehouses) if (w.dockLocationId) state.docks.set(w.id, w.dockLocationId);
+  for (const w of warehouses) {
+    if (w.dockLocationId) state.docks.set(w.id, w.dockLocationId);
+    if (w.stagingId) state.staging.set(w.id, w.stagingId);
+  }
   for (const l of locations) state.locations.set(l.id, l.warehouseId);
   for (const r of receipts) {
     state.receipts.set(r.id, r);

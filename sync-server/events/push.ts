@@ -47,10 +47,11 @@ async function classify(tx: Sql, warehouseId: string, events: readonly DeviceEve
   });
 }
 
-/** Stock that became available (receipts, returns to stock) goes first to orders waiting for it. */
+/** Stock that became available (receipts, returns to stock) goes first to orders waiting for it; short-picked orders try again. */
 async function allocateArrivals(tx: Sql, applied: readonly AppliedEvent[], at: string, userId: string): Promise<void> {
   const arrived = [...new Set(applied.flatMap((a) => a.effects.movements.filter((m) => m.status === 'available' && m.qty > 0).map((m) => m.itemId)))];
-  const waiting = await backorderedOrdersFor(tx, arrived);
+  const shorted = applied.flatMap((a) => a.effects.reallocate);
+  const waiting = [...new Set([...shorted, ...(await backorderedOrdersFor(tx, arrived))])];
   if (waiting.length > 0) await allocateOrders(tx, waiting, await loadOrderRules(tx), at, userId);
 }
 
@@ -93,10 +94,10 @@ export async function pushEvents(db: Db, rows: readonly PushRow[], ctx: PushCont
       evolve(state, effects);
       return { event, bodyHash: hash, effects };
     });
-    await writeEffects(tx, applied, state);
-    await allocateArrivals(tx, applied, now().toISOString(), ctx.userId);
-
     const at = now().toISOString();
+    await writeEffects(tx, applied, state, at, ctx.userId);
+    await allocateArrivals(tx, applied, at, ctx.userId);
+
     const refused = classified.filter((c): c is Extract<Classified, { kind: 'refused' }> => c.kind === 'refused');
     for (const r of refused) {
       ctx.log.warn({ alarm: 'event_body_mismatch', eventId: r.event.id, deviceId: ctx.deviceId }, 'known event id pushed with a different body: refused');

@@ -5,6 +5,7 @@ import type { DeviceEvent } from '../../shared/schemas/events';
 import { uuidv7 } from 'uuidv7';
 import { bulk } from '../db/bulk';
 import type { Sql } from '../db/types';
+import { writeFulfilment } from './write-fulfilment';
 
 export interface AppliedEvent {
   event: DeviceEvent;
@@ -17,12 +18,13 @@ function outcomeReason(e: Effects): string | null {
 }
 
 /** Persists what a batch of events meant: each step one set-based statement. */
-export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], state: LedgerState): Promise<void> {
+export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], state: LedgerState, at: string, userId: string): Promise<void> {
   await insertEvents(tx, applied);
   await writeLedger(tx, applied.flatMap((a) => a.effects.movements.map((m) => ({ ...m, eventId: a.event.id }))));
   await upsertDocuments(tx, applied, state);
   await upsertSerials(tx, applied);
   await insertExceptions(tx, applied);
+  await writeFulfilment(tx, applied, state, at, userId);
 }
 
 /** The event, its body hash and its outcome in one row: one insert per event, not two. */

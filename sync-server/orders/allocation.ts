@@ -97,9 +97,10 @@ export async function allocateOrders(tx: Sql, orderIds: readonly string[], rules
       lineUpdates.push({ o: orderId, n: l.lineNo, allocated: l.allocated + got, backordered: l.qty - l.allocated - got });
     }
     const anyAllocated = lines.some((l) => l.allocated > 0) || result.reservations.length > 0;
-    const next = anyAllocated ? 'allocated' : 'backordered';
-    outcome.set(orderId, next);
+    outcome.set(orderId, anyAllocated ? 'allocated' : 'backordered');
     const from = lines[0]?.status ?? 'released';
+    // An order already on the floor stays there while its re-allocated units join the next wave.
+    const next: OrderStatus = from === 'picking' && anyAllocated ? 'picking' : anyAllocated ? 'allocated' : 'backordered';
     if (from !== next) transitions.push({ orderId, from, to: next, reason: result.backorders.length > 0 ? 'partly backordered' : null });
   }
 

@@ -15,6 +15,7 @@ export interface TestWarehouse {
   id: string;
   code: string;
   dockId: string;
+  stagingId: string;
   binIds: string[];
 }
 
@@ -30,8 +31,10 @@ export async function makeWarehouse(db: Sql, opts: { bins?: number } = {}): Prom
     dockId,
   ]);
   const binIds = Array.from({ length: opts.bins ?? 3 }, () => uuidv7());
+  const stagingId = uuidv7();
   const locs = [
     { id: dockId, code: 'DOCK-01', kind: 'dock', zone: 'DOCK', pathSeq: 0 },
+    { id: stagingId, code: 'STAGE-01', kind: 'staging', zone: 'STAGE', pathSeq: 10_000 },
     ...binIds.map((b, i) => ({ id: b, code: `A-01-${String(i + 1).padStart(2, '0')}-1`, kind: 'bin', zone: 'A', pathSeq: i + 1 })),
   ];
   await db.query(
@@ -40,7 +43,7 @@ export async function makeWarehouse(db: Sql, opts: { bins?: number } = {}): Prom
      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, code text, kind text, zone text, "pathSeq" int)`,
     [id, code, JSON.stringify(locs)],
   );
-  return { id, code, dockId, binIds };
+  return { id, code, dockId, stagingId, binIds };
 }
 
 export interface TestItem {

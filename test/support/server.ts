@@ -115,6 +115,21 @@ export function receiptClosed(s: Session, receiptId: string, poId: string | null
   };
 }
 
+/** Any device event of this session, with a fresh id and a ticking clock. */
+export function deviceEvent<T extends DeviceEvent['type']>(s: Session, type: T, payload: Extract<DeviceEvent, { type: T }>['payload']): DeviceEvent {
+  if (!s.deviceId || !s.warehouseId) throw new Error('session has no device');
+  return {
+    id: uuidv7(),
+    type,
+    schemaVersion: EVENT_SCHEMA_VERSION,
+    warehouseId: s.warehouseId,
+    deviceId: s.deviceId,
+    userId: s.userId,
+    occurredAt: new Date(BASE_TIME + ++tick * 1000).toISOString(),
+    payload,
+  } as DeviceEvent;
+}
+
 export const rows = (events: readonly DeviceEvent[]) =>
   events.map((e) => ({ newDocumentState: { ...e, _deleted: false } as EventDoc, assumedMasterState: null }));
 
