@@ -19,6 +19,7 @@ import { CLIENT_VERSION_HEADER, compareVersions, MIN_CLIENT_VERSION } from '../s
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerExceptionRoutes } from './routes/exceptions';
+import { registerFloorRoutes } from './routes/floor';
 import { registerOrderRoutes } from './routes/orders';
 import { registerStaticRoutes } from './routes/static';
 import { registerSyncRoutes } from './routes/sync';
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerExceptionRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerFloorRoutes(app, deps);
   if (opts.webRoot) await registerStaticRoutes(app, opts.webRoot);
   return app;
 }

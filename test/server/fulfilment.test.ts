@@ -31,6 +31,9 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
 
   it('puts received stock away into a bin; an override needs a reason', async () => {
     await putStock(server.db, wh.id, wh.dockId, a.id, 10, 300);
+    const suggestion = await api<{ locationId: string; rule: string; barcode: string }>(server, `/api/putaway/suggest?itemId=${a.id}&qty=6`, { token: picker.token });
+    expect(suggestion.body).toMatchObject({ locationId: wh.binIds[0], rule: 'any_bin' });
+    expect(suggestion.body.barcode).toMatch(/^LOC-/);
     const noReason = await push(server, picker, [
       deviceEvent(picker, 'putaway.moved', { itemId: a.id, lot: null, qty: 10, fromLocationId: wh.dockId, toLocationId: wh.binIds[1] ?? '', suggestedLocationId: wh.binIds[0] ?? '', overrideReason: null }),
     ]);

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { suggestBin, type BinInfo, type BinStock } from '../../shared/domain/putaway';
+import { Uuid } from '../../shared/schemas/common';
+import type { RouteDeps, TypedApp } from '../app';
+import { requireDevice } from '../http/auth-guard';
+import { notFound } from '../http/errors';
+
+export function registerFloorRoutes(app: TypedApp, { db }: RouteDeps): void {
+  /** The put-away rule, online; devices run the same shared function on their replica offline. */
+  app.get(
+    '/api/putaway/suggest',
+    { schema: { querystring: z.object({ itemId: Uuid, qty: z.coerce.number().int().positive().max(1_000_000) }).strict() } },
+    async (req) => {
+      const auth = requireDevice(req, ['associate', 'supervisor', 'admin']);
+      const bins = await db.query<BinInfo>(
+        `SELECT id, zone, path_seq AS "pathSeq", capacity FROM locations WHERE warehouse_id = $1 AND kind = 'bin' AND NOT deleted`,
+        [auth.warehouseId],
+      );
+      const stock = await db.query<BinStock>(
+        `SELECT b.location_id AS "locationId", b.item_id AS "itemId", b.qty FROM balances b
+         JOIN locations l ON l.warehouse_id = b.warehouse_id AND l.id = b.location_id AND l.kind = 'bin'
+         WHERE b.warehouse_id = $1 AND b.qty > 0`,
+        [auth.warehouseId],
+      );
+      const suggestion = suggestBin(req.query.itemId, req.query.qty, bins, stock);
+      if (!suggestion) throw notFound('No bin in this warehouse can take that quantity.');
+      const [loc] = await db.query<{ code: string; barcode: string }>('SELECT code, barcode FROM locations WHERE id = $1', [suggestion.locationId]);
+      return { ...suggestion, code: loc?.code ?? '', barcode: loc?.barcode ?? '' };
+    },
+  );
+}
