@@ -48,6 +48,7 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
   await recordOrderStatuses(tx, orders, at, userId);
 
   const cartons = pick(applied.flatMap((a) => a.effects.cartons.map((c) => c.id)), state.cartons);
+  if (cartons.length === 0) return;
   const fresh = await tx.query<{ id: string }>(`SELECT id FROM cartons WHERE id = ANY($1::uuid[])`, [cartons.map((c) => c.id)]);
   const known = new Set(fresh.map((f) => f.id));
   const created = cartons.filter((c) => !known.has(c.id));
@@ -75,7 +76,9 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
      FROM jsonb_to_recordset($1::jsonb) AS x(w uuid, id uuid, "orderId" uuid, carrier text, "trackingNumber" text, "cartonIds" jsonb)`,
     shipments,
   );
-  await tx.query(`UPDATE reservations SET status = 'shipped' WHERE order_id = ANY($1::uuid[]) AND status = 'picked'`, [shipments.map((s) => s.orderId)]);
+  if (shipments.length > 0) {
+    await tx.query(`UPDATE reservations SET status = 'shipped' WHERE order_id = ANY($1::uuid[]) AND status = 'picked'`, [shipments.map((s) => s.orderId)]);
+  }
 }
 
 async function recordOrderStatuses(tx: Sql, orders: readonly OrderState[], at: string, userId: string): Promise<void> {

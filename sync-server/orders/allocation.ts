@@ -135,6 +135,7 @@ export async function allocateOrders(tx: Sql, orderIds: readonly string[], rules
 /** Backordered orders waiting for any of these items, oldest first: called when stock arrives. */
 export async function backorderedOrdersFor(tx: Sql, itemIds: readonly string[]): Promise<string[]> {
   if (itemIds.length === 0) return [];
+  // The partial index on backordered lines makes this a near-free probe on every receipt batch.
   const rows = await tx.query<{ id: string }>(
     `SELECT DISTINCT o.id, o.placed_at FROM order_lines l JOIN orders o ON o.id = l.order_id
      WHERE l.qty_backordered > 0 AND l.item_id = ANY($1::uuid[]) AND o.status IN ('allocated', 'backordered')
