@@ -19,4 +19,23 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['**/sync-server/**', '**/renderer/**', '**/electron/**', 'node:*', 'fs', 'pg'] }],
     },
   },
+  {
+    // electron/: only the composition root and the preload load Electron (and the native serial
+    // binding) at runtime; every other module takes them injected, so the unit tests run in Node.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-updater', 'serialport'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Runtime Electron APIs come in through ElectronApi (electron/electron-api.ts); import types only.',
+          })),
+          patterns: [{ group: ['**/renderer/**', '**/sync-server/**'], message: 'electron/ depends on shared/ only.' }],
+        },
+      ],
+    },
+  },
 );

@@ -153,7 +153,7 @@ export const UpdateStatus = z.discriminatedUnion('state', [
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
 
 /** The main screens, as the native menu names them. */
-export const Screen = z.enum(['receiving', 'putaway', 'picking', 'packing', 'shipping', 'counts', 'returns', 'supervisor', 'settings']);
+export const Screen = z.enum(['receiving', 'putaway', 'picking', 'packing', 'shipping', 'counts', 'returns', 'supervisor', 'outcomes', 'settings']);
 export type Screen = z.infer<typeof Screen>;
 
 export const NavigateEvent = z.object({ screen: Screen }).strict();

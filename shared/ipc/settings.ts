@@ -92,10 +92,13 @@ export type PrinterSelection = z.infer<typeof PrinterSelection>;
 export const LabelSymbology = z.enum(['gs1-128', 'datamatrix']);
 export type LabelSymbology = z.infer<typeof LabelSymbology>;
 
+/** The print head's resolution: 8 or 12 dots per mm. */
+export const LabelDpi = z.union([z.literal(203), z.literal(300)]);
+
 /** 4x6 inch thermal labels; the printer's resolution decides the dot grid. */
 export const LabelSettings = z
   .object({
-    dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+    dpi: LabelDpi.default(203),
     symbology: LabelSymbology.default('gs1-128'),
   })
   .strict();
@@ -132,8 +135,19 @@ export const Settings = z
   .strict();
 export type Settings = z.infer<typeof Settings>;
 
-/** A change to the settings; the printer is chosen through `printers.select`, which checks it exists. */
-export const SettingsPatch = Settings.omit({ printer: true }).partial().strict();
+/**
+ * A change to the settings: only the fields given change (label fields one by
+ * one too). The printer is chosen through `printers.select`, which checks it exists.
+ */
+export const SettingsPatch = z
+  .object({
+    serverUrl: ServerUrl,
+    updateFeedUrl: UpdateFeedUrl.nullable(),
+    label: z.object({ dpi: LabelDpi, symbology: LabelSymbology }).partial().strict(),
+    serialScanners: SerialScanners,
+  })
+  .partial()
+  .strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
 export function defaultSettings(serverUrl: string = DEFAULT_SERVER_URL): Settings {
