@@ -1,7 +1,7 @@
 import bwipjs from 'bwip-js/node';
 import type { CartonLabel } from '../../shared/ipc/labels';
 import type { LabelSymbology } from '../../shared/ipc/settings';
-import { addressLines, ssccHri } from './zpl';
+import { addressLines, ssccHri } from '../../shared/labels/zpl';
 
 /**
  * The carton label as a 4x6 inch page, for printers without ZPL: the OS

@@ -6,7 +6,7 @@ import { fail, ok } from '../ipc/result';
 import type { DialogPrintOutcome } from './label-window';
 import { describeTarget, type NetworkTarget } from './network-printer';
 import type { RawSendResult } from './raw-result';
-import { cartonLabelZpl, testLabelZpl } from './zpl';
+import { cartonLabelZpl, testLabelZpl } from '../../shared/labels/zpl';
 
 /**
  * Label printing, whichever way the workstation is set up: ZPL to the chosen

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendToNetworkPrinter } from '../../../electron/printing/network-printer';
-import { cartonLabelZpl } from '../../../electron/printing/zpl';
+import { cartonLabelZpl } from '../../../shared/labels/zpl';
 import { makeCartonLabel } from './fixtures';
 
 /** A label printer on loopback: takes a raw TCP stream, closes when the sender is done (as a Zebra does). */

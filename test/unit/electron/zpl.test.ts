@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGs1 } from '../../../shared/barcode/gs1';
-import { addressLines, cartonLabelZpl, testLabelZpl, zplText } from '../../../electron/printing/zpl';
+import { addressLines, cartonLabelZpl, testLabelZpl, zplText } from '../../../shared/labels/zpl';
 import { makeCartonLabel, SSCC } from './fixtures';
 
 const GS = '\u001d';

@@ -1,5 +1,5 @@
-import type { CartonLabel, Address } from '../../shared/ipc/labels';
-import type { LabelSettings } from '../../shared/ipc/settings';
+import type { CartonLabel, Address } from '../ipc/labels';
+import type { LabelSettings } from '../ipc/settings';
 
 /**
  * ZPL II for 4x6 inch carton labels (GS1 logistic label layout: ship from /
