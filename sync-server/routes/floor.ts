@@ -2,10 +2,39 @@ import { z } from 'zod';
 import { suggestBin, type BinInfo, type BinStock } from '../../shared/domain/putaway';
 import { Uuid } from '../../shared/schemas/common';
 import type { RouteDeps, TypedApp } from '../app';
-import { requireDevice } from '../http/auth-guard';
+import { requireDevice, requireRole } from '../http/auth-guard';
+import { cartonLabelData } from '../labels/carton-label';
+import { cartonLabelPdf } from '../labels/pdf-label';
+import { cartonLabelZpl } from '../../shared/labels/zpl';
 import { notFound } from '../http/errors';
 
 export function registerFloorRoutes(app: TypedApp, { db }: RouteDeps): void {
+  /** Carton label: ZPL for Zebra printers, or a 4x6 PDF; SSCC as GS1-128 (or GS1 DataMatrix in ZPL). */
+  app.get(
+    '/api/cartons/:id/label',
+    {
+      schema: {
+        params: z.object({ id: Uuid }),
+        querystring: z
+          .object({
+            format: z.enum(['zpl', 'pdf']).default('pdf'),
+            dpi: z.coerce.number().pipe(z.union([z.literal(203), z.literal(300)])).default(203),
+            symbology: z.enum(['gs1-128', 'datamatrix']).default('gs1-128'),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, ['associate', 'supervisor', 'admin']);
+      const label = await cartonLabelData(db, req.params.id);
+      if (!label) throw notFound('No such carton.');
+      if (req.query.format === 'zpl') {
+        return reply.type('application/vnd.zebra.zpl; charset=utf-8').send(cartonLabelZpl(label, { dpi: req.query.dpi, symbology: req.query.symbology }));
+      }
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="carton-${label.sscc}.pdf"`).send(Buffer.from(cartonLabelPdf(label)));
+    },
+  );
+
   /** The put-away rule, online; devices run the same shared function on their replica offline. */
   app.get(
     '/api/putaway/suggest',

@@ -7,6 +7,13 @@ import type { Sql } from '../db/types';
  */
 export async function writeCommerce(tx: Sql): Promise<void> {
   await tx.query(`UPDATE items SET list_price = standard_cost * 9 / 5`);
+  await tx.query(
+    `UPDATE warehouses w SET address = a.address FROM (VALUES
+       ('WH1', '{"name":"DockScan Central DC","line1":"4100 Logistics Pkwy","city":"Columbus","region":"OH","postalCode":"43217","country":"US"}'::jsonb),
+       ('WH2', '{"name":"DockScan East DC","line1":"88 Harbor Rd","city":"Newark","region":"NJ","postalCode":"07114","country":"US"}'::jsonb),
+       ('ST1', '{"name":"DockScan Downtown","line1":"12 Market St","city":"Columbus","region":"OH","postalCode":"43215","country":"US"}'::jsonb)
+     ) AS a(code, address) WHERE w.code = a.code`,
+  );
   await tx.query(`INSERT INTO channels (code, name) VALUES ('web', 'Web shop'), ('amazon', 'Amazon marketplace'), ('b2b', 'B2B portal')`);
   await tx.query(
     `INSERT INTO channel_skus (channel, channel_sku, item_id, factor)

@@ -128,5 +128,21 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
     const [carton] = await server.db.query<{ sscc: string; status: string }>('SELECT sscc, status FROM cartons WHERE id = $1', [cartonId]);
     expect(carton?.status).toBe('shipped');
     expect(carton?.sscc).toMatch(/^\d{18}$/);
+
+    // Labels: ZPL for the Zebra on the pack bench, PDF for any printer; both carry the carton's SSCC.
+    const zpl = await fetch(`${server.url}/api/cartons/${cartonId}/label?format=zpl`, { headers: { authorization: `Bearer ${packer.token}` } });
+    const zplText = await zpl.text();
+    expect(zplText).toMatch(/^\^XA/);
+    expect(zplText).toContain(`^FD>;>800${carton?.sscc ?? ''}^FS`);
+    expect(zplText).toContain('1Z999AA10123456784');
+    expect(zplText.trim().endsWith('^XZ')).toBe(true);
+    const pdf = await fetch(`${server.url}/api/cartons/${cartonId}/label?format=pdf`, { headers: { authorization: `Bearer ${packer.token}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const pdfText = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    expect(pdfText.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdfText).toContain(`(\\(00\\) ${carton?.sscc ?? ''}) Tj`);
+    expect(pdfText.trim().endsWith('%%EOF')).toBe(true);
+    if (process.env.LABEL_PDF_OUT) (await import('node:fs')).writeFileSync(process.env.LABEL_PDF_OUT, pdfText, 'latin1');
+    expect((await fetch(`${server.url}/api/cartons/${uuidv7()}/label`, { headers: { authorization: `Bearer ${packer.token}` } })).status).toBe(404);
   });
 });

@@ -24,12 +24,11 @@ export async function makeWarehouse(db: Sql, opts: { bins?: number } = {}): Prom
   const id = uuidv7();
   const code = `T${n}`;
   const dockId = uuidv7();
-  await db.query(`INSERT INTO warehouses (id, code, name, kind, dock_location_id, seq) VALUES ($1, $2, $3, 'warehouse', $4, nextval('repl_seq'))`, [
-    id,
-    code,
-    `Test warehouse ${n}`,
-    dockId,
-  ]);
+  const address = { name: `Test warehouse ${n}`, line1: `${n} Depot Way`, city: 'Columbus', region: 'OH', postalCode: '43217', country: 'US' };
+  await db.query(
+    `INSERT INTO warehouses (id, code, name, kind, dock_location_id, address, seq) VALUES ($1, $2, $3, 'warehouse', $4, $5::jsonb, nextval('repl_seq'))`,
+    [id, code, `Test warehouse ${n}`, dockId, JSON.stringify(address)],
+  );
   const binIds = Array.from({ length: opts.bins ?? 3 }, () => uuidv7());
   const stagingId = uuidv7();
   const locs = [

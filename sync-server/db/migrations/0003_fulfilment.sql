@@ -26,3 +26,6 @@ CREATE TABLE shipments (
   PRIMARY KEY (warehouse_id, id)
 );
 CREATE INDEX shipments_order ON shipments (order_id);
+
+-- The ship-from address printed on carton labels.
+ALTER TABLE warehouses ADD COLUMN address jsonb;
