@@ -24,7 +24,7 @@ export async function runServer(env: ServerEnv = readEnv(), opts: { seedIfEmpty?
     console.log(`Demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`);
   }
   const webRoot = existsSync(path.join(env.WEB_ROOT, 'index.html')) ? env.WEB_ROOT : undefined;
-  const app = await buildApp({ db, jwtSecret: env.JWT_SECRET, logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } });
+  const app = await buildApp({ db, jwtSecret: env.JWT_SECRET, webRoot, logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const url = address.replace('0.0.0.0', 'localhost');
   console.log(`Sync server on ${url} (database: ${where})${webRoot ? `, web app at ${url}/` : ''}`);

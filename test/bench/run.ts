@@ -1,5 +1,9 @@
 import { DATABASE_KINDS } from '../support/databases';
+import { benchDecode } from './decode';
+import { benchAllocate } from './allocate';
+import { benchBootstrap } from './bootstrap';
 import { benchPullRate } from './pull-rate';
+import { benchScanToConfirm } from './scan-to-confirm';
 import { benchServerApply } from './server-apply';
 
 /**
@@ -12,6 +16,18 @@ const BENCHES: Record<string, () => AsyncGenerator<object>> = {
   },
   async *pull_rate() {
     for (const kind of DATABASE_KINDS) yield await benchPullRate(kind);
+  },
+  async *allocate() {
+    // The target is on PostgreSQL; PGlite is reported alongside for the embedded default.
+    for (const kind of DATABASE_KINDS) yield await benchAllocate(kind);
+  },
+  decode: benchDecode,
+  // Chromium against the real server on a 100k-item replica; both share one seeded server and device.
+  async *bootstrap() {
+    yield await benchBootstrap();
+  },
+  async *scan_to_confirm() {
+    yield await benchScanToConfirm();
   },
 };
 

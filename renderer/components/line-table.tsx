@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { ItemDoc } from '../../shared/schemas/docs';
+import type { Stored } from '../db/rx-schemas';
+import type { LineProgress } from '../receiving/line-progress';
+
+/** Expected against received, live, per item; over/short/unexpected as words and colours. */
+export function LineTable({ lines, items }: { lines: LineProgress[]; items: ReadonlyMap<string, Stored<ItemDoc>> }) {
+  const { t } = useTranslation();
+  return (
+    <table className="lines" data-testid="lines">
+      <thead>
+        <tr>
+          <th>{t('col.item')}</th>
+          <th className="num">{t('col.expected')}</th>
+          <th className="num">{t('col.received')}</th>
+          <th className="num col-this">{t('col.thisReceipt')}</th>
+          <th>{t('col.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => {
+          const item = items.get(l.itemId);
+          return (
+            <tr key={l.itemId} data-testid={`line-${item?.sku ?? l.itemId}`} data-state={l.state}>
+              <td>
+                <div className="item-name">{item?.name ?? l.itemId}</div>
+                <div className="item-sku col-sku">
+                  {item?.sku} {item && item.tracking !== 'none' ? `· ${item.tracking}` : ''}
+                </div>
+              </td>
+              <td className="num" data-testid="expected">
+                {l.expected ?? '—'}
+              </td>
+              <td className="num" data-testid="received">
+                {l.received}
+              </td>
+              <td className="num col-this">
+                {l.thisReceipt}
+                {l.damaged > 0 && <div className="error">{t('receiving.damaged', { count: l.damaged })}</div>}
+              </td>
+              <td>
+                <span className="chip" data-state={l.state}>
+                  {t(`lineState.${l.state}`)}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
