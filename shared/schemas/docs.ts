@@ -192,6 +192,7 @@ export const PickTaskDoc = z.object({
   waveId: Uuid,
   orderId: Uuid,
   lineNo: z.number().int(),
+  reservationId: Uuid,
   itemId: Uuid,
   locationId: Uuid,
   lot: z.string().nullable(),

@@ -72,7 +72,8 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
   pick_tasks: {
     table: 'pick_tasks',
     scope: 'warehouse',
-    select: `id, warehouse_id AS "warehouseId", wave_id AS "waveId", order_id AS "orderId", line_no AS "lineNo", item_id AS "itemId",
+    select: `id, warehouse_id AS "warehouseId", wave_id AS "waveId", order_id AS "orderId", line_no AS "lineNo",
+      reservation_id AS "reservationId", item_id AS "itemId",
       location_id AS "locationId", lot, qty, path_seq AS "pathSeq", sequence, status, qty_picked AS "qtyPicked", tote, ${REPL}`,
   },
 };

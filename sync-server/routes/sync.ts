@@ -18,6 +18,8 @@ const PullQuery = z
       .optional()
       .transform((v) => (v === '' || v === undefined ? null : { seq: v })),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
+    /** `1`: also answer how many documents remain after this page. */
+    remaining: z.enum(['0', '1']).optional(),
     token: z.string().optional(),
   })
   .strict();
@@ -52,7 +54,7 @@ export function registerSyncRoutes(app: TypedApp, { db }: RouteDeps): void {
     { schema: { params: z.object({ collection: PullCollection }), querystring: PullQuery } },
     async (req) => {
       const auth = requireDevice(req, SYNC_ROLES);
-      return pull(db, req.params.collection, req.query.checkpoint, req.query.limit, auth);
+      return pull(db, req.params.collection, req.query.checkpoint, req.query.limit, auth, req.query.remaining === '1');
     },
   );
 

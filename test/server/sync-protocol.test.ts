@@ -175,6 +175,15 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
       await server.db.writeTransaction((tx) => tx.query(`UPDATE items SET deleted = false, seq = nextval('repl_seq') WHERE id = $1`, [item.id]));
     });
 
+    it('tells a new device how many documents remain, for its progress bar', async () => {
+      const all = await pullAll(server, device, 'locations');
+      const first = await api<{ documents: unknown[]; remaining: number }>(server, '/sync/locations/pull?limit=2&remaining=1', { token: device.token });
+      expect(first.body.documents).toHaveLength(2);
+      expect(first.body.remaining).toBe(all.length - 2);
+      const plain = await api<{ remaining?: number }>(server, '/sync/locations/pull?limit=2', { token: device.token });
+      expect(plain.body.remaining).toBeUndefined();
+    });
+
     it('scopes warehouse documents to the device’s warehouse', async () => {
       const other = await makeWarehouse(server.db);
       const locs = await pullAll<{ warehouseId: string }>(server, device, 'locations');
