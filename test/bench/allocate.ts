@@ -1,7 +1,5 @@
-import { buildApp } from '../../sync-server/app';
 import { seedDemo } from '../../sync-server/seed';
-import { createTestDatabase } from '../support/databases';
-import { api, sessionFor, type TestServer } from '../support/server';
+import { api, sessionFor, startTestServer } from '../support/server';
 
 export interface AllocateResult {
   bench: 'allocate';
@@ -24,13 +22,10 @@ export interface AllocateResult {
  * the demo tenant.
  */
 export async function benchAllocate(kind: 'pglite' | 'postgres', count = 10_000, batchSize = 2_000): Promise<AllocateResult> {
-  const database = await createTestDatabase(kind);
-  const app = await buildApp({ db: database.db, jwtSecret: 'bench-secret-bench-secret-bench-secret' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const server = { ...database, app, url, close: async () => undefined } as TestServer;
+  const server = await startTestServer(kind);
   try {
-    const summary = await seedDemo(database.db);
-    const items = await database.db.query<{ sku: string; listPrice: number }>(`SELECT sku, list_price AS "listPrice" FROM items WHERE active ORDER BY sku LIMIT 2000`);
+    const summary = await seedDemo(server.db);
+    const items = await server.db.query<{ sku: string; listPrice: number }>(`SELECT sku, list_price AS "listPrice" FROM items WHERE active ORDER BY sku LIMIT 2000`);
     const cs = await sessionFor(server, ['customer_service', 'supervisor']);
     let lines = 0;
     const orders = Array.from({ length: count }, (_, i) => {
@@ -87,8 +82,7 @@ export async function benchAllocate(kind: 'pglite' | 'postgres', count = 10_000,
       pickTasks,
     };
   } finally {
-    await app.close();
-    await database.drop();
+    await server.close();
   }
 }
 

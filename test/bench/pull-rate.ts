@@ -1,7 +1,5 @@
-import { buildApp } from '../../sync-server/app';
 import { seedDemo } from '../../sync-server/seed';
-import { createTestDatabase } from '../support/databases';
-import { api, sessionFor, type TestServer } from '../support/server';
+import { api, sessionFor, startTestServer } from '../support/server';
 
 export interface PullRateResult {
   bench: 'pull_rate';
@@ -14,12 +12,9 @@ export interface PullRateResult {
 
 /** A fresh device downloading items + balances of the demo tenant, page by page over HTTP. */
 export async function benchPullRate(kind: 'pglite' | 'postgres', pageSize = 2000): Promise<PullRateResult> {
-  const database = await createTestDatabase(kind);
-  const app = await buildApp({ db: database.db, jwtSecret: 'bench-secret-bench-secret-bench-secret' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const server = { ...database, app, url, close: async () => undefined } as TestServer;
+  const server = await startTestServer(kind);
   try {
-    const summary = await seedDemo(database.db);
+    const summary = await seedDemo(server.db);
     const wh = summary.warehouses[0];
     if (!wh) throw new Error('no warehouse');
     const device = await sessionFor(server, ['associate'], wh.id);
@@ -41,7 +36,6 @@ export async function benchPullRate(kind: 'pglite' | 'postgres', pageSize = 2000
     const seconds = (performance.now() - started) / 1000;
     return { bench: 'pull_rate', database: kind, documents, seconds: Math.round(seconds * 1000) / 1000, documentsPerSecond: Math.round(documents / seconds), pageSize };
   } finally {
-    await app.close();
-    await database.drop();
+    await server.close();
   }
 }

@@ -1,9 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { DeviceEvent } from '../../shared/schemas/events';
-import { createTestDatabase } from '../support/databases';
 import { makeItem, makePurchaseOrder, makeWarehouse } from '../support/factories';
-import { api, lineScanned, receiptClosed, rows, sessionFor, type TestServer } from '../support/server';
-import { buildApp } from '../../sync-server/app';
+import { api, lineScanned, receiptClosed, rows, sessionFor, startTestServer } from '../support/server';
 
 export interface ServerApplyResult {
   bench: 'server_apply';
@@ -28,17 +26,14 @@ export interface ServerApplyResult {
  * strict floor) and bare single-row INSERT statements.
  */
 export async function benchServerApply(kind: 'pglite' | 'postgres', totalEvents = 20_000, batchSize = 500): Promise<ServerApplyResult> {
-  const database = await createTestDatabase(kind);
-  const app = await buildApp({ db: database.db, jwtSecret: 'bench-secret-bench-secret-bench-secret' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const server = { ...database, app, url, close: async () => undefined } as TestServer;
+  const server = await startTestServer(kind);
   try {
-    const wh = await makeWarehouse(database.db, { bins: 20 });
+    const wh = await makeWarehouse(server.db, { bins: 20 });
     const items = [];
-    for (let i = 0; i < 200; i++) items.push(await makeItem(database.db, { caseOf: i % 3 === 0 ? 12 : undefined }));
+    for (let i = 0; i < 200; i++) items.push(await makeItem(server.db, { caseOf: i % 3 === 0 ? 12 : undefined }));
     const pos = [];
     for (let p = 0; p < 20; p++) {
-      pos.push(await makePurchaseOrder(database.db, wh.id, items.slice(p * 10, p * 10 + 10).map((it) => ({ itemId: it.id, qty: 1000 }))));
+      pos.push(await makePurchaseOrder(server.db, wh.id, items.slice(p * 10, p * 10 + 10).map((it) => ({ itemId: it.id, qty: 1000 }))));
     }
     const device = await sessionFor(server, ['associate'], wh.id);
 
@@ -68,22 +63,22 @@ export async function benchServerApply(kind: 'pglite' | 'postgres', totalEvents 
     const seconds = (performance.now() - started) / 1000;
     const applied = events.length - (batches[0]?.length ?? 0);
 
-    await database.db.exec('CREATE TABLE bench_bare (id uuid PRIMARY KEY, body jsonb NOT NULL)');
+    await server.db.exec('CREATE TABLE bench_bare (id uuid PRIMARY KEY, body jsonb NOT NULL)');
     const bareRows = events.map((e) => ({ id: uuidv7(), body: e }));
     const bareStart = performance.now();
     for (let i = 0; i < bareRows.length; i += batchSize) {
-      await database.db.transaction((tx) =>
+      await server.db.transaction((tx) =>
         tx.query('INSERT INTO bench_bare (id, body) SELECT id, body FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, body jsonb)', [
           JSON.stringify(bareRows.slice(i, i + batchSize)),
         ]),
       );
     }
     const bareSeconds = (performance.now() - bareStart) / 1000;
-    await database.db.exec('CREATE TABLE bench_bare_rows (id uuid PRIMARY KEY, body jsonb NOT NULL)');
+    await server.db.exec('CREATE TABLE bench_bare_rows (id uuid PRIMARY KEY, body jsonb NOT NULL)');
     const rowRows = events.map((e) => ({ id: uuidv7(), body: JSON.stringify(e) }));
     const rowStart = performance.now();
     for (let i = 0; i < rowRows.length; i += batchSize) {
-      await database.db.transaction(async (tx) => {
+      await server.db.transaction(async (tx) => {
         for (const r of rowRows.slice(i, i + batchSize)) await tx.query('INSERT INTO bench_bare_rows (id, body) VALUES ($1, $2)', [r.id, r.body]);
       });
     }
@@ -104,8 +99,7 @@ export async function benchServerApply(kind: 'pglite' | 'postgres', totalEvents 
       ratioToRowInserts: round(eventsPerSecond / bareRowInsertRowsPerSecond),
     };
   } finally {
-    await app.close();
-    await database.drop();
+    await server.close();
   }
 }
 
