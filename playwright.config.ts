@@ -17,7 +17,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['./test/support/playwright-summary.ts']],
   outputDir: 'test-results/e2e',
   use: {
     ...devices['Desktop Chrome'],
