@@ -9,7 +9,7 @@ import { cartonLabelZpl } from '../../shared/labels/zpl';
 import { notFound } from '../http/errors';
 
 export function registerFloorRoutes(app: TypedApp, { db }: RouteDeps): void {
-  /** Carton label: ZPL for Zebra printers, or a 4x6 PDF; SSCC as GS1-128 (or GS1 DataMatrix in ZPL). */
+  /** Carton label: ZPL for Zebra printers, a 4x6 PDF, or the label data (json); SSCC as GS1-128 (or GS1 DataMatrix in ZPL). */
   app.get(
     '/api/cartons/:id/label',
     {
@@ -17,7 +17,7 @@ export function registerFloorRoutes(app: TypedApp, { db }: RouteDeps): void {
         params: z.object({ id: Uuid }),
         querystring: z
           .object({
-            format: z.enum(['zpl', 'pdf']).default('pdf'),
+            format: z.enum(['zpl', 'pdf', 'json']).default('pdf'),
             dpi: z.coerce.number().pipe(z.union([z.literal(203), z.literal(300)])).default(203),
             symbology: z.enum(['gs1-128', 'datamatrix']).default('gs1-128'),
           })
@@ -28,6 +28,8 @@ export function registerFloorRoutes(app: TypedApp, { db }: RouteDeps): void {
       requireRole(req, ['associate', 'supervisor', 'admin']);
       const label = await cartonLabelData(db, req.params.id);
       if (!label) throw notFound('No such carton.');
+      // The label data itself, for the desktop app to print on its own printer.
+      if (req.query.format === 'json') return label;
       if (req.query.format === 'zpl') {
         return reply.type('application/vnd.zebra.zpl; charset=utf-8').send(cartonLabelZpl(label, { dpi: req.query.dpi, symbology: req.query.symbology }));
       }

@@ -143,6 +143,8 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
     expect(pdfText).toContain(`(\\(00\\) ${carton?.sscc ?? ''}) Tj`);
     expect(pdfText.trim().endsWith('%%EOF')).toBe(true);
     if (process.env.LABEL_PDF_OUT) (await import('node:fs')).writeFileSync(process.env.LABEL_PDF_OUT, pdfText, 'latin1');
+    const data = await api<{ sscc: string; orderNumber: string; cartonNumber: number; cartonCount: number; trackingNumber: string }>(server, `/api/cartons/${cartonId}/label?format=json`, { token: packer.token });
+    expect(data.body).toMatchObject({ sscc: carton?.sscc, cartonNumber: 1, cartonCount: 1, trackingNumber: '1Z999AA10123456784' });
     expect((await fetch(`${server.url}/api/cartons/${uuidv7()}/label`, { headers: { authorization: `Bearer ${packer.token}` } })).status).toBe(404);
   });
 });
