@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { FulfilmentServices } from './fulfilment/services';
 import { initI18n } from './i18n';
+import { getDesktopApi } from '../shared/ipc/window-api';
+import { connectDesktop } from './platform/desktop-bridge';
 import { registerServiceWorker } from './platform/service-worker-registration';
 import { requestPersistentStorage } from './platform/storage';
 import { listenForWedgeScans } from './scanner/wedge-listener';
@@ -13,10 +16,13 @@ import { ServicesContext, type Services } from './services/services-context';
 import { SyncService } from './services/sync-service';
 import { useSession } from './stores/session-store';
 import { useSettings } from './stores/settings-store';
+import { useNav, type Screen } from './stores/nav-store';
 import { useSync } from './stores/sync-store';
 import './styles.css';
 
-/** Composition root: picks the web adapters, opens the replica, starts listening for scans. */
+const SCREENS: readonly Screen[] = ['receiving', 'putaway', 'picking', 'packing', 'shipping', 'outcomes', 'settings'];
+
+/** Composition root: picks the web or desktop adapters, opens the replica, starts listening for scans. */
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   await initI18n(useSettings.getState().language);
@@ -30,7 +36,22 @@ async function boot(): Promise<void> {
   window.addEventListener('offline', () => useSync.getState().setOnline(false));
 
   const replica = await ReplicaService.open();
-  const services: Services = { replica, sync: new SyncService(replica), receiving: new ReceivingService(replica) };
+  const services: Services = { replica, sync: new SyncService(replica), receiving: new ReceivingService(replica), fulfilment: new FulfilmentServices(replica) };
+  // Inside the desktop app: serial scanners, the native menu, quit and update restarts that wait for pending writes.
+  connectDesktop(getDesktopApi(), {
+    dispatchScan,
+    navigate: (screen) => {
+      const known = SCREENS.find((s) => s === screen);
+      if (known) useNav.getState().go(known);
+    },
+    flushPendingWrites: () => replica.db.requestIdlePromise().then(() => undefined),
+    onPendingChange: (listener) => {
+      listener(useSync.getState().pending);
+      return useSync.subscribe((s, prev) => {
+        if (s.pending !== prev.pending) listener(s.pending);
+      });
+    },
+  });
   useSession.getState().loggedOut();
   root.render(
     <StrictMode>

@@ -2,6 +2,7 @@ import { decide, evolve } from '../../shared/domain/apply';
 import type { Effects } from '../../shared/domain/effects';
 import { emptyLedgerState, type BalanceRow, type LedgerState } from '../../shared/domain/state';
 import type { DeviceEvent } from '../../shared/schemas/events';
+import { floorServerState } from '../fulfilment/floor-state';
 import { CopyOnReadMap } from './copy-on-read-map';
 import type { MirrorDocs } from './mirror';
 
@@ -10,6 +11,13 @@ export function pendingEvents(docs: Pick<MirrorDocs, 'events' | 'event_outcomes'
   const out: DeviceEvent[] = [];
   for (const ev of docs.events.values()) if (!docs.event_outcomes.has(ev.id)) out.push(ev);
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** How many of this device's events the server has not answered yet (no sorting, no copies: runs on every change). */
+export function pendingCount(docs: Pick<MirrorDocs, 'events' | 'event_outcomes'>): number {
+  let n = 0;
+  for (const id of docs.events.keys()) if (!docs.event_outcomes.has(id)) n++;
+  return n;
 }
 
 /**
@@ -28,6 +36,8 @@ export function serverLedgerState(docs: MirrorDocs): LedgerState {
   return {
     // Anything the receiving reducers do not read starts empty (server-side books, later workflows).
     ...emptyLedgerState(),
+    // Pick tasks, staging, orders and this device's answered cartons (put-away, picking, packing, shipping).
+    ...floorServerState(docs),
     items: docs.items,
     docks,
     locations,

@@ -10,6 +10,9 @@ export function BootstrapScreen({ progress }: { progress: BootstrapProgress }) {
       <section className="panel login" aria-busy="true" data-testid="bootstrap">
         <h1>{t('bootstrap.title')}</h1>
         <p>{t('bootstrap.progress', { done: progress.done.length, total: progress.total, count: progress.docs })}</p>
+        {progress.expected !== undefined && progress.expected > 0 && (
+          <progress data-testid="bootstrap-progress" max={progress.expected} value={Math.min(progress.docs, progress.expected)} style={{ width: '100%' }} />
+        )}
         <ul className="list-plain">
           {PULL_COLLECTIONS.map((c) => (
             <li key={c}>

@@ -2,7 +2,7 @@ import { PULL_COLLECTIONS } from '../../shared/schemas/docs';
 import { DeviceEvent } from '../../shared/schemas/events';
 import { DeviceVault } from '../auth/device-vault';
 import { openReplicaDb, type ReplicaDb } from '../db/database';
-import { OptimisticView, pendingEvents } from '../replica/ledger-view';
+import { OptimisticView, pendingCount } from '../replica/ledger-view';
 import { ReplicaMirror, type MirrorName } from '../replica/mirror';
 import { useReplica } from '../stores/replica-store';
 import { useSync } from '../stores/sync-store';
@@ -21,6 +21,8 @@ export class ReplicaService {
   readonly vault: DeviceVault;
   private serverDirty = false;
   private settled = true;
+  private bumpScheduled = false;
+  private warmScheduled = false;
 
   private constructor(readonly db: ReplicaDb) {
     this.vault = new DeviceVault(db);
@@ -49,13 +51,29 @@ export class ReplicaService {
     if (settled && this.serverDirty) this.refreshView();
   }
 
+  /**
+   * The optimistic view changed: screens re-derive what they show. Deferred
+   * past the next frame, so a scan's flash is painted before the screen's
+   * own re-render (which may be a long table) runs.
+   */
   bump(): void {
-    useReplica.getState().bump();
+    if (this.bumpScheduled) return;
+    this.bumpScheduled = true;
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      this.bumpScheduled = false;
+      useReplica.getState().bump();
+    };
+    // After the next paint; the timeout covers a page that is not painting (hidden).
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+    setTimeout(run, 100);
   }
 
   private onMirrorChange(changed: ReadonlySet<MirrorName>): void {
     if (changed.has('events') || changed.has('event_outcomes')) {
-      useSync.getState().setPending(pendingEvents(this.mirror.docs).length);
+      useSync.getState().setPending(pendingCount(this.mirror.docs));
     }
     if ([...changed].some((n) => SERVER_STATE.has(n))) {
       this.serverDirty = true;

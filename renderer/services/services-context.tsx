@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { FulfilmentServices } from '../fulfilment/services';
 import type { ReceivingService } from './receiving-service';
 import type { ReplicaService } from './replica-service';
 import type { SyncService } from './sync-service';
@@ -7,6 +8,8 @@ export interface Services {
   replica: ReplicaService;
   sync: SyncService;
   receiving: ReceivingService;
+  /** Put-away, picking, packing and shipping. */
+  fulfilment: FulfilmentServices;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

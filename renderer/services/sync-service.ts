@@ -36,6 +36,10 @@ export class SyncService {
         const b = useSync.getState().bootstrap;
         if (b) useSync.getState().setBootstrap({ ...b, docs: b.docs + count });
       },
+      expected: (total) => {
+        const b = useSync.getState().bootstrap;
+        if (b) useSync.getState().setBootstrap({ ...b, expected: total });
+      },
       initialPullDone: (name) => {
         const b = useSync.getState().bootstrap;
         if (b) useSync.getState().setBootstrap({ ...b, done: [...b.done, name] });

@@ -9,6 +9,8 @@ export interface BootstrapProgress {
   done: PullCollection[];
   total: number;
   docs: number;
+  /** Documents the whole download brings, once the server said (`remaining=1`). */
+  expected?: number;
 }
 
 interface SyncState {
@@ -41,11 +43,15 @@ export const useSync = create<SyncState>()((set, get) => ({
     if (get().pending !== pending) set({ pending });
   },
   synced: (at) => {
+    const state = get();
+    const problem = state.problem;
+    // A successful exchange clears transient problems, not a full disk.
+    const keep = problem?.kind === 'quota' ? problem : null;
+    // Every request reports here (a dozen per sync round): the bar shows seconds, so one update a second will do.
+    if (state.online && problem === keep && state.lastSyncAt && at.getTime() - Date.parse(state.lastSyncAt) < 1000) return;
     const iso = at.toISOString();
     localStorage.setItem(LAST_SYNC_KEY, iso);
-    const problem = get().problem;
-    // A successful exchange clears transient problems, not a full disk.
-    set({ lastSyncAt: iso, online: true, problem: problem?.kind === 'quota' ? problem : null });
+    set({ lastSyncAt: iso, online: true, problem: keep });
   },
   setBootstrap: (bootstrap) => set({ bootstrap }),
   setProblem: (problem) => set({ problem }),

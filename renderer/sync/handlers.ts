@@ -6,7 +6,15 @@ import { DOC_SCHEMAS } from '../db/doc-schemas';
 import { HttpError, NetworkError, requestJson } from '../platform/api-client';
 import type { SyncProblem } from '../stores/sync-store';
 
-const pullResponse = (name: PullCollection) => z.object({ documents: z.array(DOC_SCHEMAS[name]), checkpoint: PullCheckpoint });
+const pullResponse = (name: PullCollection) =>
+  z.object({ documents: z.array(DOC_SCHEMAS[name]), checkpoint: PullCheckpoint, remaining: z.number().int().nonnegative().optional() });
+
+/** One validated page of a pulled collection: every document checked against the collection's shared zod schema. */
+export interface PulledPage {
+  documents: ({ id: string; _deleted?: boolean } & Record<string, unknown>)[];
+  checkpoint: PullCheckpoint;
+  remaining?: number;
+}
 
 export interface HandlerHooks {
   token(): string | null;
@@ -38,14 +46,18 @@ async function call<T>(hooks: HandlerHooks, run: (token: string) => Promise<T>):
   }
 }
 
-/** Pull handler for one server-owned collection (checkpoint = the server's `seq`). */
-export function pullHandler(name: PullCollection, hooks: HandlerHooks) {
-  const schema = pullResponse(name);
-  return async (checkpoint: PullCheckpoint | undefined, batchSize: number) => {
-    const res = await call(hooks, (token) =>
-      requestJson(`/sync/${name}/pull?checkpoint=${checkpoint?.seq ?? ''}&limit=${Math.min(batchSize, 5000)}`, schema, { token }),
-    );
-    return { documents: res.documents as WithDeleted<never>[], checkpoint: res.documents.length > 0 ? res.checkpoint : checkpoint };
+/** Fetches pages of the server-owned collections (checkpoint = the server's `seq`). */
+export function pageFetcher(hooks: HandlerHooks) {
+  const schemas = new Map<PullCollection, ReturnType<typeof pullResponse>>();
+  return async (name: PullCollection, seq: number | null, limit: number, withRemaining: boolean): Promise<PulledPage> => {
+    let schema = schemas.get(name);
+    if (!schema) {
+      schema = pullResponse(name);
+      schemas.set(name, schema);
+    }
+    const query = `checkpoint=${seq ?? ''}&limit=${Math.min(limit, 5000)}${withRemaining ? '&remaining=1' : ''}`;
+    const res = await call(hooks, (token) => requestJson(`/sync/${name}/pull?${query}`, schema, { token }));
+    return res as PulledPage;
   };
 }
 

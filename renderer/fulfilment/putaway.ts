@@ -1,0 +1,104 @@
+import { suggestBin, type Suggestion } from '../../shared/domain/putaway';
+import type { BalanceRow } from '../../shared/domain/state';
+import type { LocationDoc } from '../../shared/schemas/docs';
+import { PutawayMovedEvent, type EventOf } from '../../shared/schemas/events';
+import type { Stored } from '../db/rx-schemas';
+import { eventBase, isLotTracked, issuesText, readFloorScan, reject, type FloorReject, type FloorScanContext } from './scan';
+
+/** Available stock of one item (and lot) at one dock location. */
+export interface DockStock {
+  locationId: string;
+  lot: string | null;
+  qty: number;
+}
+
+/** What is waiting at the docks for put-away: available stock of the item at dock locations, largest first. */
+export function dockStock(rows: readonly BalanceRow[], locations: ReadonlyMap<string, Stored<LocationDoc>>, itemId: string, lot: string | null = null): DockStock[] {
+  return rows
+    .filter((r) => r.itemId === itemId && r.status === 'available' && r.qty > 0 && locations.get(r.locationId)?.kind === 'dock')
+    .filter((r) => lot === null || r.lot === lot)
+    .map((r) => ({ locationId: r.locationId, lot: r.lot, qty: r.qty }))
+    .sort((a, b) => b.qty - a.qty);
+}
+
+/** The put-away rule (shared with the server) on the device's replica: bins of the warehouse and what they hold. */
+export function suggestPutaway(
+  rows: readonly BalanceRow[],
+  locations: ReadonlyMap<string, Stored<LocationDoc>>,
+  warehouseId: string,
+  itemId: string,
+  qty: number,
+): Suggestion | null {
+  const bins = [...locations.values()].filter((l) => l.warehouseId === warehouseId && l.kind === 'bin');
+  const stock = rows.filter((r) => r.qty > 0 && locations.get(r.locationId)?.kind === 'bin').map((r) => ({ locationId: r.locationId, itemId: r.itemId, qty: r.qty }));
+  return suggestBin(itemId, qty, bins, stock);
+}
+
+/** An item picked up at the dock, waiting for its bin. */
+export interface PutawayDraft {
+  itemId: string;
+  lot: string | null;
+  fromLocationId: string;
+  /** At the dock now (the most that can move). */
+  available: number;
+  qty: number;
+  suggestion: Suggestion | null;
+}
+
+export type PutawayDecision =
+  | { kind: 'item'; draft: PutawayDraft }
+  | { kind: 'move'; event: EventOf<'putaway.moved'> }
+  | { kind: 'needs-reason'; toLocationId: string }
+  | FloorReject;
+
+export interface PutawayContext extends FloorScanContext {
+  rows: readonly BalanceRow[];
+  draft: PutawayDraft | null;
+}
+
+/** Put-away scans: an item at the dock starts a move and gets a bin suggested; a bin scan ends it (another bin needs a reason). */
+export function interpretPutawayScan(raw: string, ctx: PutawayContext): PutawayDecision {
+  const scan = readFloorScan(raw, ctx);
+  if (scan.kind === 'reject') return scan;
+  if (scan.kind === 'item') {
+    if (!scan.item) return reject('unknown_item', { code: scan.code });
+    const lot = isLotTracked(scan.item) ? scan.lot : null;
+    const [first] = dockStock(ctx.rows, ctx.locations, scan.item.id, lot);
+    if (!first) return reject('nothing_at_dock', { name: scan.item.name });
+    const suggestion = suggestPutaway(ctx.rows, ctx.locations, ctx.actor.warehouseId, scan.item.id, first.qty);
+    return {
+      kind: 'item',
+      draft: { itemId: scan.item.id, lot: first.lot, fromLocationId: first.locationId, available: first.qty, qty: first.qty, suggestion },
+    };
+  }
+  if (scan.kind === 'location') {
+    const draft = ctx.draft;
+    if (!draft) return reject('scan_item_first', { expected: '' });
+    if (!scan.location) return reject('unknown_location', { code: scan.barcode });
+    if (scan.location.id === draft.fromLocationId) return reject('same_location', { code: scan.location.code });
+    if (scan.location.kind !== 'bin') return reject('not_a_bin', { code: scan.location.code });
+    if (draft.suggestion && scan.location.id !== draft.suggestion.locationId) return { kind: 'needs-reason', toLocationId: scan.location.id };
+    return moveEvent(ctx, draft, scan.location.id, null);
+  }
+  if (scan.kind === 'lpn') return reject('lpn_unsupported', { code: scan.barcode });
+  return reject('wrong_barcode', { code: 'barcode' in scan ? scan.barcode : raw });
+}
+
+export function moveEvent(ctx: Pick<FloorScanContext, 'actor' | 'now' | 'newId'>, draft: PutawayDraft, toLocationId: string, reason: string | null): PutawayDecision {
+  if (!Number.isInteger(draft.qty) || draft.qty <= 0 || draft.qty > draft.available) return reject('bad_qty', { qty: String(draft.qty) });
+  const parsed = PutawayMovedEvent.safeParse({
+    ...eventBase(ctx),
+    type: 'putaway.moved',
+    payload: {
+      itemId: draft.itemId,
+      lot: draft.lot,
+      qty: draft.qty,
+      fromLocationId: draft.fromLocationId,
+      toLocationId,
+      suggestedLocationId: draft.suggestion?.locationId ?? null,
+      overrideReason: reason === null || reason.trim() === '' ? null : reason.trim().slice(0, 200),
+    },
+  });
+  if (!parsed.success) return reject('invalid', { code: issuesText(parsed.error.issues) });
+  return { kind: 'move', event: parsed.data };
+}

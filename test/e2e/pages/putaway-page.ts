@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+/** Put-away: scan an item at the dock, read the suggested bin, scan a bin (another one asks for a reason). */
+export class PutawayPage extends AppPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-putaway').click();
+    await expect(this.page.getByTestId('putaway-screen')).toBeVisible();
+  }
+
+  scanItem(gtin: string) {
+    return this.scan(gtin);
+  }
+
+  scanBin(barcode: string) {
+    return this.scan(barcode);
+  }
+
+  async suggestedLocationId(): Promise<string> {
+    return (await this.page.getByTestId('putaway-suggested').getAttribute('data-location-id')) ?? '';
+  }
+
+  async setQty(qty: number): Promise<void> {
+    await this.page.getByLabel(/^(Quantity to move|Cantidad a mover)$/).fill(String(qty));
+  }
+
+  /** Gives the reason for another bin than the suggestion (the dialog the bin scan opened). */
+  async giveReason(preset: RegExp): Promise<{ kind: string; title: string }> {
+    const dialog = this.page.getByTestId('override-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('radio', { name: preset }).click();
+    const before = Number((await this.flash().getAttribute('data-seq')) ?? '0');
+    await dialog.getByRole('button', { name: /Put away here|Ubicar aquí/ }).click();
+    await expect(this.flash()).toHaveAttribute('data-seq', String(before + 1));
+    await expect(dialog).toBeHidden();
+    return { kind: (await this.flash().getAttribute('data-kind')) ?? '', title: (await this.page.getByTestId('flash-title').textContent()) ?? '' };
+  }
+}
