@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AsnDoc,
   BalanceDoc,
+  CartonDoc,
   EventOutcomeDoc,
   ExceptionDoc,
   ItemDoc,
@@ -30,6 +31,7 @@ export const DOC_SCHEMAS = {
   exceptions: ExceptionDoc,
   waves: WaveDoc,
   pick_tasks: PickTaskDoc,
+  cartons: CartonDoc,
 } satisfies Record<PullCollection, z.ZodObject>;
 
 export type PulledDocs = { [K in PullCollection]: z.infer<(typeof DOC_SCHEMAS)[K]> };

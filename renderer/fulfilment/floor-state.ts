@@ -2,14 +2,15 @@ import type { CartonState, LedgerState, OrderLineState, OrderState, PickTaskStat
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { MirrorDocs } from '../replica/mirror';
 
-type FloorDocs = Pick<MirrorDocs, 'pick_tasks' | 'locations' | 'events' | 'event_outcomes'>;
+type FloorDocs = Pick<MirrorDocs, 'pick_tasks' | 'locations' | 'events' | 'event_outcomes' | 'cartons'>;
 
 /**
  * The floor's slice of the server state as a device knows it, for the
  * optimistic view: pick tasks as pulled, each warehouse's staging area (the
  * first on the path, as the server chooses it), orders as far as their pick
- * tasks tell, and the cartons and shipments this device itself recorded and
- * the server answered (cartons are not replicated; see the report).
+ * tasks tell, and the warehouse's cartons as pulled (packed on any device),
+ * with this device's own answered pack/ship events on top until the
+ * server's copy of the carton arrives.
  * Pending events are folded on top by the view, through the shared reducers.
  */
 export function floorServerState(docs: FloorDocs): Pick<LedgerState, 'tasks' | 'staging' | 'orders' | 'cartons'> {
@@ -27,10 +28,16 @@ export function floorServerState(docs: FloorDocs): Pick<LedgerState, 'tasks' | '
   }
 
   const cartons = new Map<string, CartonState>();
-  const answered = [...docs.events.values()].filter((e) => docs.event_outcomes.has(e.id)).sort(byId);
   const shippedOrders = new Set<string>();
+  for (const c of docs.cartons.values()) {
+    cartons.set(c.id, { id: c.id, warehouseId: c.warehouseId, orderId: c.orderId, lines: c.lines, weightGrams: c.weightGrams, status: c.status });
+    if (c.status === 'shipped') shippedOrders.add(c.orderId);
+  }
+  const answered = [...docs.events.values()].filter((e) => docs.event_outcomes.has(e.id)).sort(byId);
   for (const ev of answered) {
     if (ev.type === 'pack.carton_closed') {
+      // The pulled carton is the server's word; this device's own event only fills the gap until it arrives.
+      if (cartons.has(ev.payload.cartonId)) continue;
       const p = ev.payload;
       cartons.set(p.cartonId, { id: p.cartonId, warehouseId: ev.warehouseId, orderId: p.orderId, lines: p.lines, weightGrams: p.weightGrams, status: 'closed' });
     } else if (ev.type === 'ship.confirmed') {

@@ -4,8 +4,9 @@ import { apiBase } from '../platform/api-client';
 import { CLIENT_VERSION, CLIENT_VERSION_HEADER } from '../../shared/version';
 import type { MirrorDocs } from '../replica/mirror';
 
-/** A carton's label exists once the server applied the carton (it assigns the SSCC then). */
-export function cartonSynced(docs: Pick<MirrorDocs, 'events' | 'event_outcomes'>, cartonId: string): boolean {
+/** A carton's label exists once the server applied the carton (it assigns the SSCC then), packed here or elsewhere. */
+export function cartonSynced(docs: Pick<MirrorDocs, 'events' | 'event_outcomes' | 'cartons'>, cartonId: string): boolean {
+  if (docs.cartons.has(cartonId)) return true;
   for (const ev of docs.events.values()) {
     if (ev.type === 'pack.carton_closed' && ev.payload.cartonId === cartonId) return docs.event_outcomes.has(ev.id);
   }

@@ -206,6 +206,19 @@ export const PickTaskDoc = z.object({
 });
 export type PickTaskDoc = z.infer<typeof PickTaskDoc>;
 
+/** A closed carton (packing) and whether it has shipped; its SSCC is assigned by the server. */
+export const CartonDoc = z.object({
+  id: Uuid,
+  warehouseId: Uuid,
+  orderId: Uuid,
+  sscc: z.string(),
+  lines: z.array(z.object({ itemId: Uuid, lot: z.string().nullable(), qty: Qty })),
+  weightGrams: z.number().int(),
+  status: z.enum(['closed', 'shipped']),
+  ...ReplicationFields,
+});
+export type CartonDoc = z.infer<typeof CartonDoc>;
+
 export const PULL_COLLECTIONS = [
   'warehouses',
   'items',
@@ -218,6 +231,7 @@ export const PULL_COLLECTIONS = [
   'exceptions',
   'waves',
   'pick_tasks',
+  'cartons',
 ] as const;
 export const PullCollection = z.enum(PULL_COLLECTIONS);
 export type PullCollection = z.infer<typeof PullCollection>;

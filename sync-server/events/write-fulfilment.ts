@@ -56,14 +56,15 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
   const eventOf = new Map(applied.flatMap((a) => a.effects.cartons.map((c) => [c.id, a.event.id] as const)));
   await bulk(
     tx,
-    `INSERT INTO cartons (warehouse_id, id, order_id, sscc, lines, weight_grams, status, event_id)
-     SELECT "warehouseId", id, "orderId", sscc, lines, "weightGrams", status, "eventId"
+    `INSERT INTO cartons (warehouse_id, id, order_id, sscc, lines, weight_grams, status, event_id, seq)
+     SELECT "warehouseId", id, "orderId", sscc, lines, "weightGrams", status, "eventId", nextval('repl_seq')
      FROM jsonb_to_recordset($1::jsonb) AS x("warehouseId" uuid, id uuid, "orderId" uuid, sscc text, lines jsonb, "weightGrams" int, status text, "eventId" uuid)`,
     created.map((c, i) => ({ ...c, sscc: ssccFor(serials[i]?.n ?? 0), eventId: eventOf.get(c.id) })),
   );
   await bulk(
     tx,
-    `UPDATE cartons c SET status = x.status FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "warehouseId" uuid, status text)
+    `UPDATE cartons c SET status = x.status, seq = nextval('repl_seq'), updated_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "warehouseId" uuid, status text)
      WHERE c.warehouse_id = x."warehouseId" AND c.id = x.id`,
     cartons.filter((c) => known.has(c.id)).map(({ id, warehouseId, status }) => ({ id, warehouseId, status })),
   );

@@ -76,4 +76,9 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
       reservation_id AS "reservationId", item_id AS "itemId",
       location_id AS "locationId", lot, qty, path_seq AS "pathSeq", sequence, status, qty_picked AS "qtyPicked", tote, ${REPL}`,
   },
+  cartons: {
+    table: 'cartons',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", order_id AS "orderId", sscc, lines, weight_grams AS "weightGrams", status, ${REPL}`,
+  },
 };

@@ -112,6 +112,9 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
       deviceEvent(packer, 'pack.carton_closed', { cartonId, orderId, lines: [{ itemId: a.id, lot: null, qty: 3 }, { itemId: b.id, lot: null, qty: 2 }], weightGrams: 2300, tote: 'TOTE-1' }),
     ]);
     expect(packed.body.results[0]?.status).toBe('applied');
+    // Every device of the warehouse learns of the carton (with its SSCC), so any station can ship it.
+    const pulledCartons = await pullAll<{ id: string; sscc: string; status: string; orderId: string }>(server, picker, 'cartons');
+    expect(pulledCartons.find((c) => c.id === cartonId)).toMatchObject({ orderId, status: 'closed', sscc: expect.stringMatching(/^\d{18}$/) });
     const shipped = await push(server, packer, [deviceEvent(packer, 'ship.confirmed', { orderId, cartonIds: [cartonId], carrier: 'UPS', trackingNumber: '1Z999AA10123456784' })]);
     expect(shipped.body.results[0]?.status).toBe('applied');
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceRow, PickTaskState } from '../../../shared/domain/state';
-import type { EventOutcomeDoc, LocationDoc, PickTaskDoc, WaveDoc } from '../../../shared/schemas/docs';
+import type { CartonDoc, EventOutcomeDoc, LocationDoc, PickTaskDoc, WaveDoc } from '../../../shared/schemas/docs';
 import type { Stored } from '../../../renderer/db/rx-schemas';
 import { addToCarton, interpretPackScan, packExpectation, parseWeight, verifyCarton } from '../../../renderer/fulfilment/packing';
 import { enterLot, interpretPickScan, pickList, shortEvent, startProgress, type PickContext, type PickStop } from '../../../renderer/fulfilment/picking';
 import { dockStock, interpretPutawayScan } from '../../../renderer/fulfilment/putaway';
 import { ordersToShip, shipEvent } from '../../../renderer/fulfilment/shipping';
 import { floorServerState } from '../../../renderer/fulfilment/floor-state';
-import { DEVICE, DOCK, gtinOf, itemDoc, itemId, mirrorWith, NOW, USER, WH } from './fixtures';
+import { DEVICE, DOCK, gtinOf, itemDoc, itemId, mirrorWith, NOW, SSCC, USER, WH } from './fixtures';
 
 const REPL = { seq: 1, updatedAt: '2026-11-01T00:00:00.000Z' };
 const id = (n: number, kind = 'f') => `01900000-0000-7000-8000-${kind}${String(n).padStart(11, '0')}`;
@@ -221,5 +221,19 @@ describe('shipping and the floor state the view starts from', () => {
     const ev = shipEvent({ actor, now: NOW, newId: () => id(2, '8') }, { orderId: ORDER, cartonIds: [cartonId], carrier: 'UPS', trackingNumber: '1Z999' });
     expect(ev).toMatchObject({ type: 'ship.confirmed', payload: { carrier: 'UPS', trackingNumber: '1Z999' } });
     expect(shipEvent({ actor, now: NOW, newId: () => id(3, '8') }, { orderId: ORDER, cartonIds: [cartonId], carrier: 'UPS', trackingNumber: '1Z' })).toMatchObject({ kind: 'reject', reason: 'invalid' });
+  });
+
+  it('knows cartons another device packed, as pulled from the server, so this station can ship them', () => {
+    const m = setup();
+    m.put('pick_tasks', id(1, 'e'), task(1, { qtyPicked: 2, status: 'picked', tote: 'TOTE-1' }));
+    const cartonId = id(6, 'c');
+    const pulled: Stored<CartonDoc> = { id: cartonId, warehouseId: WH, orderId: ORDER, sscc: SSCC, lines: [{ itemId: itemId(1), lot: null, qty: 2 }], weightGrams: 900, status: 'closed', ...REPL };
+    m.put('cartons', cartonId, pulled);
+    const state = floorServerState(m.docs);
+    expect(state.cartons.get(cartonId)).toMatchObject({ orderId: ORDER, status: 'closed' });
+    expect(state.orders.get(ORDER)?.status).toBe('packed');
+    const shipped: Stored<CartonDoc> = { ...pulled, status: 'shipped' };
+    m.put('cartons', cartonId, shipped);
+    expect(floorServerState(m.docs).orders.get(ORDER)?.status).toBe('shipped');
   });
 });
