@@ -4,7 +4,7 @@ import { isQuotaError } from '../platform/storage';
 import type { Actor } from '../receiving/session';
 import { flash } from '../services/feedback';
 import type { ReplicaService } from '../services/replica-service';
-import { useSession } from '../stores/session-store';
+import { currentActor } from '../stores/session-store';
 import { useSync } from '../stores/sync-store';
 import type { FloorReject, FloorScanContext } from './scan';
 
@@ -26,8 +26,7 @@ export abstract class FloorWorkflow {
   }
 
   protected actor(): Actor | null {
-    const s = useSession.getState().session;
-    return s ? { userId: s.user.id, deviceId: s.device.id, warehouseId: s.device.warehouseId } : null;
+    return currentActor();
   }
 
   protected context(): FloorScanContext | null {

@@ -15,7 +15,7 @@ import {
 } from '../receiving/scan-to-event';
 import type { Actor, ReceivingSession } from '../receiving/session';
 import { useReceiving } from '../stores/receiving-store';
-import { useSession } from '../stores/session-store';
+import { currentActor } from '../stores/session-store';
 import { useSync } from '../stores/sync-store';
 import { t } from '../i18n';
 import { flash, flashSpec } from './feedback';
@@ -97,8 +97,7 @@ export class ReceivingService {
   }
 
   private actor(): Actor | null {
-    const s = useSession.getState().session;
-    return s ? { userId: s.user.id, deviceId: s.device.id, warehouseId: s.device.warehouseId } : null;
+    return currentActor();
   }
 
   private context(): ReceivingScanContext | null {

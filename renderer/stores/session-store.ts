@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { UserView } from '../../shared/schemas/api';
 import type { DeviceBinding } from '../auth/device-vault';
+import type { Actor } from '../receiving/session';
 
 export type SessionPhase = 'booting' | 'logged-out' | 'enrolling' | 'ready';
 
@@ -42,3 +43,9 @@ export const useSession = create<SessionState>()((set) => ({
   ready: (session) => set({ phase: 'ready', session, enrolment: null, error: null, busy: false }),
   setToken: (token) => set((s) => (s.session ? { session: { ...s.session, token, offline: false } } : {})),
 }));
+
+/** Who is scanning on which device in which warehouse: stamped on every event this device writes. */
+export function currentActor(): Actor | null {
+  const s = useSession.getState().session;
+  return s ? { userId: s.user.id, deviceId: s.device.id, warehouseId: s.device.warehouseId } : null;
+}
