@@ -1,11 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { DeviceEvent } from '../../shared/schemas/events';
-import { isQuotaError } from '../platform/storage';
 import type { Actor } from '../receiving/session';
 import { flash } from '../services/feedback';
 import type { ReplicaService } from '../services/replica-service';
+import { storeEvent } from '../services/store-event';
 import { currentActor } from '../stores/session-store';
-import { useSync } from '../stores/sync-store';
 import type { FloorReject, FloorScanContext } from './scan';
 
 /**
@@ -43,17 +42,7 @@ export abstract class FloorWorkflow {
   /** Stores the event (strict durability), then folds it into the view. False, with a red flash, when it could not be stored. */
   protected async record(event: DeviceEvent): Promise<boolean> {
     const effects = this.replica.view.predict(event);
-    try {
-      await this.replica.append(event);
-    } catch (err) {
-      if (isQuotaError(err)) {
-        useSync.getState().setProblem({ kind: 'quota' });
-        flash('rejected', 'flash.quota', ['flash.quotaDetail']);
-      } else {
-        flash('rejected', 'flash.saveFailed', ['flash.saveFailedDetail'], { message: err instanceof Error ? err.message : String(err) });
-      }
-      return false;
-    }
+    if (!(await storeEvent(this.replica, event))) return false;
     this.replica.view.commit(event, effects);
     this.replica.bump();
     return true;

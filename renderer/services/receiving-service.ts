@@ -2,7 +2,6 @@ import { uuidv7 } from 'uuidv7';
 import type { ItemDoc } from '../../shared/schemas/docs';
 import { EVENT_SCHEMA_VERSION, type DeviceEvent, type EventOf } from '../../shared/schemas/events';
 import type { Stored } from '../db/rx-schemas';
-import { isQuotaError } from '../platform/storage';
 import { receivingProgress } from '../receiving/line-progress';
 import { lineFeedback } from '../receiving/scan-feedback';
 import {
@@ -16,9 +15,9 @@ import {
 import type { Actor, ReceivingSession } from '../receiving/session';
 import { useReceiving } from '../stores/receiving-store';
 import { currentActor } from '../stores/session-store';
-import { useSync } from '../stores/sync-store';
 import { t } from '../i18n';
 import { flash, flashSpec } from './feedback';
+import { storeEvent } from './store-event';
 import type { ReplicaService } from './replica-service';
 
 /**
@@ -151,19 +150,8 @@ export class ReceivingService {
   }
 
   /** False (with a red flash) when the event could not be stored: nothing is confirmed then. */
-  private async store(event: DeviceEvent): Promise<boolean> {
-    try {
-      await this.replica.append(event);
-      return true;
-    } catch (err) {
-      if (isQuotaError(err)) {
-        useSync.getState().setProblem({ kind: 'quota' });
-        flash('rejected', 'flash.quota', ['flash.quotaDetail']);
-      } else {
-        flash('rejected', 'flash.saveFailed', ['flash.saveFailedDetail'], { message: err instanceof Error ? err.message : String(err) });
-      }
-      return false;
-    }
+  private store(event: DeviceEvent): Promise<boolean> {
+    return storeEvent(this.replica, event);
   }
 
   private closeEvent(): EventOf<'receipt.closed'> | null {
