@@ -26,14 +26,17 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
      WHERE t.warehouse_id = x."warehouseId" AND t.id = x.id`,
     tasks,
   );
-  // A reservation follows its task: picked when done; shrunk by a short pick.
+  // A reservation follows its task: picked when done; after a short pick it keeps what was picked
+  // (and ships with it), or is released when nothing was.
   await bulk(
     tx,
-    `UPDATE reservations r SET status = CASE WHEN x.status = 'picked' THEN 'picked' WHEN x.qty - x.short <= 0 THEN 'released' ELSE r.status END,
-       qty = greatest(r.qty - x.short, 1)
-     FROM jsonb_to_recordset($1::jsonb) AS x("reservationId" uuid, "warehouseId" uuid, status text, qty int, short int)
+    `UPDATE reservations r SET
+       status = CASE WHEN x.status = 'picked' OR (x.status = 'short' AND x.picked > 0) THEN 'picked'
+                     WHEN x.status = 'short' THEN 'released' ELSE r.status END,
+       qty = CASE WHEN x.status = 'short' AND x.picked > 0 THEN x.picked ELSE r.qty END
+     FROM jsonb_to_recordset($1::jsonb) AS x("reservationId" uuid, "warehouseId" uuid, status text, picked int)
      WHERE r.warehouse_id = x."warehouseId" AND r.id = x."reservationId"`,
-    tasks.map((t) => ({ reservationId: t.reservationId, warehouseId: t.warehouseId, status: t.status, qty: t.qty, short: t.status === 'short' ? t.qty - t.qtyPicked : 0 })),
+    tasks.map((t) => ({ reservationId: t.reservationId, warehouseId: t.warehouseId, status: t.status, picked: t.qtyPicked })),
   );
 
   const orders = pick(applied.flatMap((a) => a.effects.orders.map((o) => o.id)), state.orders);

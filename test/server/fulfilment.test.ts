@@ -128,6 +128,10 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
     expect(aStock.filter((x) => x.status === 'allocated')).toEqual([]);
     const [val] = await server.db.query<{ qty: number; value: number }>('SELECT qty, value FROM valuations WHERE warehouse_id = $1 AND item_id = $2', [wh.id, a.id]);
     expect(val).toEqual({ qty: 7, value: 7 * 300 });
+    // Every reservation of the order ended shipped, including the one whose pick came up short.
+    const reservations = await server.db.query<{ status: string; qty: number }>('SELECT status, qty FROM reservations WHERE order_id = $1 ORDER BY created_at', [orderId]);
+    expect(reservations.map((r) => r.status).sort()).toEqual(['shipped', 'shipped', 'shipped']);
+    expect(reservations.reduce((s, r) => s + r.qty, 0)).toBe(5);
     const [carton] = await server.db.query<{ sscc: string; status: string }>('SELECT sscc, status FROM cartons WHERE id = $1', [cartonId]);
     expect(carton?.status).toBe('shipped');
     expect(carton?.sscc).toMatch(/^\d{18}$/);
