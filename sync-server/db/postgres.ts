@@ -49,9 +49,13 @@ async function inTransaction<T>(pool: pg.Pool, fn: (tx: Sql, client: pg.PoolClie
  */
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers, options: '-c TimeZone=UTC' });
+  // An idle connection the server terminates (restart, failover, DROP DATABASE ... FORCE) must not crash
+  // the process: the pool drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   const listener = await pool.connect();
+  listener.on('error', () => undefined);
   await listener.query(`LISTEN ${CHANGE_CHANNEL}`);
   listener.on('notification', (n) => emitter.emit(CHANGE_CHANNEL, n.payload ?? ''));
   return {
@@ -70,7 +74,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       return () => emitter.off(CHANGE_CHANNEL, cb);
     },
     async close() {
-      listener.release();
+      // Destroy (not return to the pool) the connection that LISTENs.
+      listener.release(true);
       await pool.end();
     },
   };
