@@ -7,6 +7,7 @@ import { useScanTarget } from './scanner/scan-router';
 import { BootstrapScreen } from './screens/bootstrap-screen';
 import { EnrolScreen } from './screens/enrol-screen';
 import { LoginScreen } from './screens/login-screen';
+import { OrdersScreen } from './screens/orders-screen';
 import { OutcomesScreen } from './screens/outcomes-screen';
 import { PackingScreen } from './screens/packing-screen';
 import { PickingScreen } from './screens/picking-screen';
@@ -28,9 +29,12 @@ function ReadyScreens() {
   const session = useReceiving((s) => s.session);
   const bootstrap = useSync((s) => s.bootstrap);
   // Receiving takes scans on every other screen: a scanned PO is always "receive this".
-  // The floor screens (put-away, picking, packing, shipping) take their own.
+  // The floor screens (put-away, picking, packing, shipping) and Orders take their own.
   useScanTarget(
-    useCallback((raw: string) => void (isFloorScreen(screen) ? fulfilment.scan(screen, raw) : receiving.scan(raw)), [receiving, fulfilment, screen]),
+    useCallback(
+      (raw: string) => void (isFloorScreen(screen) ? fulfilment.scan(screen, raw) : screen === 'orders' ? fulfilment.orders.scan(raw) : receiving.scan(raw)),
+      [receiving, fulfilment, screen],
+    ),
   );
   if (bootstrap) return <BootstrapScreen progress={bootstrap} />;
   return (
@@ -41,6 +45,7 @@ function ReadyScreens() {
       {screen === 'picking' && <PickingScreen />}
       {screen === 'packing' && <PackingScreen />}
       {screen === 'shipping' && <ShippingScreen />}
+      {screen === 'orders' && <OrdersScreen />}
       {screen === 'outcomes' && <OutcomesScreen />}
       {screen === 'settings' && <SettingsScreen />}
     </>

@@ -44,7 +44,7 @@ async function boot(): Promise<void> {
       const known = SCREENS.find((s) => s === screen);
       if (known) useNav.getState().go(known);
     },
-    flushPendingWrites: () => replica.db.requestIdlePromise().then(() => undefined),
+    flushPendingWrites: () => replica.settle(),
     onPendingChange: (listener) => {
       listener(useSync.getState().pending);
       return useSync.subscribe((s, prev) => {

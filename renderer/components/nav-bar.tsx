@@ -4,10 +4,10 @@ import { logOut } from '../services/auth-actions';
 import { useServices } from '../services/services-context';
 import { useNav, type Screen } from '../stores/nav-store';
 
-const SCREENS: Screen[] = ['receiving', 'putaway', 'picking', 'packing', 'shipping', 'outcomes', 'settings'];
+const SCREENS: Screen[] = ['receiving', 'putaway', 'picking', 'packing', 'shipping', 'orders', 'outcomes', 'settings'];
 
-/** Function keys a scanner never sends: F6-F9 jump to the floor screens. */
-const SHORTCUTS: Partial<Record<string, Screen>> = { F6: 'putaway', F7: 'picking', F8: 'packing', F9: 'shipping' };
+/** Function keys a scanner never sends: F6-F10 jump to the floor screens and orders. */
+const SHORTCUTS: Partial<Record<string, Screen>> = { F6: 'putaway', F7: 'picking', F8: 'packing', F9: 'shipping', F10: 'orders' };
 const KEY_OF = Object.fromEntries(Object.entries(SHORTCUTS).map(([k, s]) => [s, k])) as Partial<Record<Screen, string>>;
 
 export function NavBar() {

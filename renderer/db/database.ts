@@ -1,15 +1,17 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxDocumentData } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { PullCollection } from '../../shared/schemas/docs';
 import type { DeviceEvent } from '../../shared/schemas/events';
+import type { PageRecord, PageStorage } from '../replica/page-store';
 import type { PulledDocs } from './doc-schemas';
-import { EVENTS_SCHEMA, PULLED_SCHEMAS, type Stored } from './rx-schemas';
+import { EVENTS_SCHEMA, PAGES_SCHEMA, type PageDoc } from './rx-schemas';
 
 export type { PulledDocs };
 
-export type ReplicaCollections = { [K in PullCollection]: RxCollection<Stored<PulledDocs[K]>> } & {
+export type ReplicaCollections = {
   events: RxCollection<DeviceEvent>;
+  /** Every pulled (server-owned) collection, a page of documents per record. */
+  replica_pages: RxCollection<PageDoc>;
 };
 export type ReplicaDb = RxDatabase<ReplicaCollections>;
 
@@ -33,7 +35,59 @@ export async function openReplicaDb(name = 'dockscan'): Promise<ReplicaDb> {
     localDocuments: true,
     closeDuplicates: true,
   });
-  const pulled = Object.fromEntries(Object.entries(PULLED_SCHEMAS).map(([name, schema]) => [name, { schema }]));
-  await db.addCollections({ ...pulled, events: { schema: EVENTS_SCHEMA } } as Parameters<typeof db.addCollections>[0]);
+  await db.addCollections({ events: { schema: EVENTS_SCHEMA }, replica_pages: { schema: PAGES_SCHEMA } });
   return db;
+}
+
+type StoredPage = RxDocumentData<PageDoc>;
+/** Removed pages (body-less tombstones) allowed to pile up before they are purged. */
+const CLEANUP_AFTER = 2000;
+
+/**
+ * The pages collection as the page store's storage, written below RxDB's
+ * document layer (no RxDocument per page, no change events: the puller
+ * feeds the in-memory mirror itself). One bulk write is one transaction.
+ */
+export function pageStorage(db: ReplicaDb): PageStorage {
+  const collection = db.collections.replica_pages;
+  const storage = collection.storageInstance;
+  let removed = 0;
+  return {
+    async readAll() {
+      const { documents } = await storage.query(collection.find().getPreparedQuery());
+      return documents.map(({ id, collection: c, scope, schema, toSeq, count, body }) => ({ id, collection: c, scope, schema, toSeq, count, body }));
+    },
+    async write(put: PageRecord[], remove: readonly string[]) {
+      const current = remove.length > 0 ? await storage.findDocumentsById([...remove], false) : [];
+      const rows = [
+        ...put.map((page) => ({ document: { ...page, _deleted: false, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } as StoredPage })),
+        // Removed pages keep no body (RxDB keeps a tombstone until cleanup).
+        ...current.map((previous) => ({ previous, document: { ...previous, body: '', _deleted: true } })),
+      ];
+      const res = await storage.bulkWrite(rows, 'dockscan-pages');
+      if (res.error.length > 0) throw new Error(`Storing pulled pages failed: ${JSON.stringify(res.error[0])}`);
+      // RxDB's cleanup reads every stored page to find the tombstones: only once enough have piled up.
+      removed += current.length;
+      if (removed >= CLEANUP_AFTER) {
+        removed = 0;
+        await storage.cleanup(0);
+      }
+    },
+  };
+}
+
+/**
+ * Writes device events into the `events` collection below RxDB's document
+ * layer (one transaction, no RxDocument built); the storage's change stream
+ * still tells the push replication and the mirror. An id already stored is
+ * the same event (ids are UUIDv7, bodies immutable): not an error.
+ */
+export function eventWriter(db: ReplicaDb): (events: readonly DeviceEvent[]) => Promise<void> {
+  const storage = db.collections.events.storageInstance;
+  return async (events) => {
+    const rows = events.map((e) => ({ document: { ...e, _deleted: false, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } as RxDocumentData<DeviceEvent> }));
+    const res = await storage.bulkWrite(rows, 'dockscan-scan');
+    const failed = res.error.find((e) => e.status !== 409);
+    if (failed) throw new Error(`Storing device events failed (${failed.status})`);
+  };
 }

@@ -6,7 +6,9 @@ import {
   EventOutcomeDoc,
   ExceptionDoc,
   ItemDoc,
+  LicencePlateDoc,
   LocationDoc,
+  OrderStatusDoc,
   PickTaskDoc,
   PurchaseOrderDoc,
   ReceiptDoc,
@@ -32,6 +34,8 @@ export const DOC_SCHEMAS = {
   waves: WaveDoc,
   pick_tasks: PickTaskDoc,
   cartons: CartonDoc,
+  order_status: OrderStatusDoc,
+  licence_plates: LicencePlateDoc,
 } satisfies Record<PullCollection, z.ZodObject>;
 
 export type PulledDocs = { [K in PullCollection]: z.infer<(typeof DOC_SCHEMAS)[K]> };

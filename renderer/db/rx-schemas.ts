@@ -3,7 +3,9 @@ import type { RxJsonSchema } from 'rxdb';
 import { PULL_COLLECTIONS, type PullCollection } from '../../shared/schemas/docs';
 import { IsoDateTime, Uuid } from '../../shared/schemas/common';
 import type { DeviceEvent } from '../../shared/schemas/events';
-import { DOC_SCHEMAS, type PulledDocs } from './doc-schemas';
+import { canonicalJson } from '../../shared/canonical-json';
+import type { PageRecord } from '../replica/page-store';
+import { DOC_SCHEMAS } from './doc-schemas';
 
 /** A replicated document as RxDB stores it: RxDB keeps the tombstone flag itself. */
 export type Stored<T> = T extends unknown ? Omit<T, '_deleted'> : never;
@@ -30,12 +32,46 @@ function fromZod<T>(schema: z.ZodType, idMaxLength: number): RxJsonSchema<Stored
 
 const UUID_LENGTH = 36;
 
-/** Ids are uuids except a balance's `${locationId}|${itemId}|${lot}|${status}` (two uuids, a lot of up to 20, a status). */
-const ID_LENGTH: Partial<Record<PullCollection, number>> = { balances: 2 * UUID_LENGTH + 20 + 40 };
+/**
+ * A hash of each pulled collection's document schema: stored with its pages,
+ * so a new app version that changes a document's shape drops and re-pulls
+ * that collection (page-store.ts) instead of failing to open the database.
+ */
+export const PULLED_SCHEMA_HASHES = Object.fromEntries(
+  PULL_COLLECTIONS.map((name) => [name, hash(canonicalJson(z.toJSONSchema(DOC_SCHEMAS[name], { io: 'output', unrepresentable: 'any' })))]),
+) as Record<PullCollection, string>;
 
-export const PULLED_SCHEMAS = Object.fromEntries(
-  PULL_COLLECTIONS.map((name) => [name, fromZod(DOC_SCHEMAS[name], ID_LENGTH[name] ?? UUID_LENGTH)]),
-) as { [K in PullCollection]: RxJsonSchema<Stored<PulledDocs[K]>> };
+/** cyrb53: a fast 53-bit string hash (not cryptographic: it tells schema versions apart). */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Pulled documents, stored a page at a time (renderer/replica/page-store.ts). */
+export type PageDoc = PageRecord;
+export const PAGES_SCHEMA: RxJsonSchema<PageDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    collection: { type: 'string' },
+    scope: { type: 'string' },
+    schema: { type: 'string' },
+    toSeq: { type: 'number' },
+    count: { type: 'number' },
+    body: { type: 'string' },
+  },
+  required: ['id', 'collection', 'scope', 'schema', 'toSeq', 'count', 'body'],
+};
 
 /**
  * The device's own facts. The payload is a union validated by zod before

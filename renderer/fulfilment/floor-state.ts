@@ -1,8 +1,8 @@
-import type { CartonState, LedgerState, OrderLineState, OrderState, PickTaskState } from '../../shared/domain/state';
+import type { CartonState, LedgerState, OrderLineState, OrderState, PickTaskState, PlateState } from '../../shared/domain/state';
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { MirrorDocs } from '../replica/mirror';
 
-type FloorDocs = Pick<MirrorDocs, 'pick_tasks' | 'locations' | 'events' | 'event_outcomes' | 'cartons'>;
+type FloorDocs = Pick<MirrorDocs, 'pick_tasks' | 'locations' | 'events' | 'event_outcomes' | 'cartons' | 'licence_plates'>;
 
 /**
  * The floor's slice of the server state as a device knows it, for the
@@ -13,7 +13,7 @@ type FloorDocs = Pick<MirrorDocs, 'pick_tasks' | 'locations' | 'events' | 'event
  * server's copy of the carton arrives.
  * Pending events are folded on top by the view, through the shared reducers.
  */
-export function floorServerState(docs: FloorDocs): Pick<LedgerState, 'tasks' | 'staging' | 'orders' | 'cartons'> {
+export function floorServerState(docs: FloorDocs): Pick<LedgerState, 'tasks' | 'staging' | 'orders' | 'cartons' | 'plates'> {
   const tasks = new Map<string, PickTaskState>(docs.pick_tasks);
 
   const staging = new Map<string, string>();
@@ -78,7 +78,16 @@ export function floorServerState(docs: FloorDocs): Pick<LedgerState, 'tasks' | '
     const hasCarton = [...cartons.values()].some((c) => c.orderId === orderId);
     orders.set(orderId, { id: orderId, status: shippedOrders.has(orderId) ? 'shipped' : hasCarton ? 'packed' : 'picking', lines: orderLines });
   }
-  return { tasks, staging, orders, cartons };
+  return { tasks, staging, orders, cartons, plates: pulledPlates(docs) };
+}
+
+/** The warehouse's licence plates as pulled, by code (reducers replace plate entries, never edit them). */
+function pulledPlates(docs: Pick<FloorDocs, 'licence_plates'>): Map<string, PlateState> {
+  const plates = new Map<string, PlateState>();
+  for (const p of docs.licence_plates.values()) {
+    plates.set(p.code, { code: p.code, warehouseId: p.warehouseId, locationId: p.locationId, status: p.status, receiptId: p.receiptId, openedAt: p.openedAt, contents: p.contents });
+  }
+  return plates;
 }
 
 const byId = (a: DeviceEvent, b: DeviceEvent): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,13 +1,16 @@
 import { create } from 'zustand';
 import type { CartonLine } from './packing';
 import type { PickProgress } from './picking';
-import type { PutawayDraft } from './putaway';
+import type { PlateDraft, PutawayDraft } from './putaway';
 
 interface PutawayState {
   draft: PutawayDraft | null;
   /** A bin other than the suggestion was scanned: the reason is asked before anything is written. */
   override: { toLocationId: string } | null;
   last: { itemId: string; qty: number; toLocationId: string } | null;
+  /** A licence plate scanned at the dock, waiting for its bin (never at the same time as an item draft). */
+  plate: PlateDraft | null;
+  lastPlate: { lpn: string; units: number; toLocationId: string } | null;
 }
 
 interface PickingState {
@@ -47,7 +50,7 @@ interface FloorState {
 }
 
 const initial = {
-  putaway: { draft: null, override: null, last: null },
+  putaway: { draft: null, override: null, last: null, plate: null, lastPlate: null },
   picking: { progress: null, skipped: [], confirmShort: null },
   packing: { orderId: null, tote: null, carton: [], choose: null, cartonId: null, last: null },
   shipping: { orderId: null, last: null },

@@ -3,14 +3,19 @@ import { flash } from '../services/feedback';
 import { FloorWorkflow } from './floor-service';
 import { useFloor } from './floor-store';
 import { cartonEvent, interpretPackScan, ordersToPack, packExpectation, parseWeight, removeFromCarton, verifyCarton, type OrderToPack, type PackLine } from './packing';
+import { orderName, type OrderName } from './orders';
 import { reject } from './scan';
-import { orderRef } from './shipping';
 
 /** Packing: open the order by its tote, scan every item into the carton, close it with its weight. */
 export class PackingService extends FloorWorkflow {
   orders(): OrderToPack[] {
     const actor = this.actor();
     return actor ? ordersToPack(this.replica.view.current, actor.warehouseId) : [];
+  }
+
+  /** The order's number and ship-to name, as the pack station shows them. */
+  name(orderId: string): OrderName {
+    return orderName(this.replica.mirror.docs, orderId);
   }
 
   expected(orderId: string): PackLine[] {
@@ -22,7 +27,7 @@ export class PackingService extends FloorWorkflow {
       const ctx = this.context();
       if (!ctx) return flash('rejected', 'flash.noHandler', ['flash.noHandlerDetail']);
       const p = useFloor.getState().packing;
-      const decision = interpretPackScan(raw, { ...ctx, state: this.replica.view.current, orderId: p.orderId, carton: p.carton });
+      const decision = interpretPackScan(raw, { ...ctx, state: this.replica.view.current, orders: this.replica.mirror.docs, orderId: p.orderId, carton: p.carton });
       switch (decision.kind) {
         case 'reject':
           return this.refuse(decision);
@@ -47,7 +52,7 @@ export class PackingService extends FloorWorkflow {
     const p = useFloor.getState().packing;
     const keep = p.orderId === orderId;
     useFloor.getState().setPacking({ orderId, tote: tote ?? (keep ? p.tote : null), choose: null, carton: keep ? p.carton : [], cartonId: keep ? p.cartonId : null });
-    flash('accepted', 'packing.flash.opened', ['packing.flash.openedDetail'], { order: orderRef(orderId) });
+    flash('accepted', 'packing.flash.opened', ['packing.flash.openedDetail'], { order: this.name(orderId).number });
   }
 
   removeOne(itemId: string, lot: string | null): void {
@@ -80,7 +85,7 @@ export class PackingService extends FloorWorkflow {
       ok = true;
       const left = check.missing.reduce((n, l) => n + l.qty, 0);
       useFloor.getState().setPacking({ carton: [], cartonId: null, last: { cartonId: event.payload.cartonId, orderId: p.orderId }, ...(left > 0 ? {} : { orderId: null, tote: null }) });
-      flash('accepted', 'packing.flash.closed', [left > 0 ? 'packing.flash.closedMore' : 'packing.flash.closedDone'], { weight: weightGrams, left, order: orderRef(p.orderId) });
+      flash('accepted', 'packing.flash.closed', [left > 0 ? 'packing.flash.closedMore' : 'packing.flash.closedDone'], { weight: weightGrams, left, order: this.name(p.orderId).number });
     }).then(() => ok);
   }
 }

@@ -1,5 +1,6 @@
 import type { LedgerState } from '../../shared/domain/state';
 import { PackCartonClosedEvent, type EventOf } from '../../shared/schemas/events';
+import { findOrders, type OrderDocs } from './orders';
 import { eventBase, isLotTracked, issuesText, readFloorScan, reject, type FloorReject, type FloorScanContext } from './scan';
 
 /** One item (and lot) of an order at the pack station. */
@@ -121,6 +122,8 @@ export type PackScanDecision =
 
 export interface PackContext extends FloorScanContext {
   state: Pick<LedgerState, 'tasks' | 'cartons'>;
+  /** Pulled documents that name orders: an order scan is matched on the order number. */
+  orders: OrderDocs;
   orderId: string | null;
   carton: readonly CartonLine[];
 }
@@ -137,12 +140,11 @@ export function interpretPackScan(raw: string, ctx: PackContext): PackScanDecisi
     return { kind: 'open', orderId: first.orderId, tote: scan.barcode };
   }
   if (scan.kind === 'order') {
-    // Order numbers are not replicated to devices yet: an order barcode is matched on the end of the order id.
-    const suffix = scan.value.toLowerCase();
-    const match = ordersToPack(ctx.state, ctx.actor.warehouseId).filter((o) => o.orderId.replace(/-/g, '').endsWith(suffix.replace(/-/g, '')));
+    const waiting = ordersToPack(ctx.state, ctx.actor.warehouseId).map((o) => o.orderId);
+    const match = findOrders(ctx.orders, waiting, scan.barcode);
     const [first] = match;
     if (!first || match.length > 1) return reject('order_unknown', { code: scan.barcode });
-    return { kind: 'open', orderId: first.orderId, tote: null };
+    return { kind: 'open', orderId: first, tote: null };
   }
   if (scan.kind === 'item') {
     if (!ctx.orderId) return reject('no_order');

@@ -1,18 +1,21 @@
 import { flash } from '../services/feedback';
 import { FloorWorkflow } from './floor-service';
 import { useFloor } from './floor-store';
-import { interpretPutawayScan, moveEvent, suggestPutaway, type PutawayDecision } from './putaway';
+import { plateUnits } from '../../shared/domain/licence-plates';
+import { interpretPutawayScan, moveEvent, plateMoveEvent, suggestPutaway, type PutawayDecision } from './putaway';
 import { reject } from './scan';
 import { viewBalances } from './stock';
 
-/** Put-away: an item at the dock, the suggested bin (computed here, so it works offline), the bin scanned. */
+/** Put-away: an item or a whole licence plate at the dock, the suggested bin (computed here, so it works offline), the bin scanned. */
 export class PutawayService extends FloorWorkflow {
   scan(raw: string): Promise<void> {
     return this.enqueue(() => {
       const ctx = this.context();
       if (!ctx) return flash('rejected', 'flash.noHandler', ['flash.noHandlerDetail']);
-      const rows = viewBalances(this.replica.view.current, this.replica.mirror.docs, ctx.actor.warehouseId);
-      return this.apply(interpretPutawayScan(raw, { ...ctx, rows, draft: useFloor.getState().putaway.draft }));
+      const view = this.replica.view.current;
+      const rows = viewBalances(view, this.replica.mirror.docs, ctx.actor.warehouseId);
+      const { draft, plate } = useFloor.getState().putaway;
+      return this.apply(interpretPutawayScan(raw, { ...ctx, rows, draft, plates: view.plates, plate }));
     });
   }
 
@@ -31,16 +34,17 @@ export class PutawayService extends FloorWorkflow {
   confirmOverride(reason: string): Promise<void> {
     return this.enqueue(() => {
       const ctx = this.context();
-      const { draft, override } = useFloor.getState().putaway;
-      if (!ctx || !draft || !override) return;
+      const { draft, plate, override } = useFloor.getState().putaway;
+      if (!ctx || (!draft && !plate) || !override) return;
       if (reason.trim().length < 3) return this.refuse(reject('invalid', { code: '' }));
       useFloor.getState().setPutaway({ override: null });
-      return this.apply(moveEvent(ctx, draft, override.toLocationId, reason));
+      if (plate) return this.apply(plateMoveEvent(ctx, plate, override.toLocationId, reason));
+      if (draft) return this.apply(moveEvent(ctx, draft, override.toLocationId, reason));
     });
   }
 
   cancel(): void {
-    useFloor.getState().setPutaway({ draft: null, override: null });
+    useFloor.getState().setPutaway({ draft: null, plate: null, override: null });
   }
 
   cancelOverride(): void {
@@ -53,7 +57,7 @@ export class PutawayService extends FloorWorkflow {
       case 'reject':
         return this.refuse(decision);
       case 'item': {
-        store.setPutaway({ draft: decision.draft, override: null });
+        store.setPutaway({ draft: decision.draft, plate: null, override: null });
         const s = decision.draft.suggestion;
         if (!s) return flash('warning', 'putaway.flash.noSuggestion', ['putaway.flash.noSuggestionDetail'], { name: this.itemName(decision.draft.itemId) });
         return flash('accepted', 'putaway.flash.suggest', ['putaway.flash.suggestDetail'], {
@@ -62,12 +66,30 @@ export class PutawayService extends FloorWorkflow {
           code: this.locationCode(s.locationId),
         });
       }
+      case 'plate': {
+        const { plate } = decision;
+        store.setPutaway({ plate, draft: null, override: null });
+        const units = plateUnits(plate);
+        if (!plate.suggestion) return flash('warning', 'putaway.flash.plateNoSuggestion', ['putaway.flash.noSuggestionDetail'], { code: plate.lpn, units });
+        return flash('accepted', 'putaway.flash.plate', ['putaway.flash.plateDetail'], { code: plate.lpn, units, bin: this.locationCode(plate.suggestion.locationId) });
+      }
       case 'needs-reason':
         store.setPutaway({ override: { toLocationId: decision.toLocationId } });
         return flash('warning', 'putaway.flash.reason', ['putaway.flash.reasonDetail'], {
           code: this.locationCode(decision.toLocationId),
-          expected: this.locationCode(store.putaway.draft?.suggestion?.locationId ?? ''),
+          expected: this.locationCode((store.putaway.plate ?? store.putaway.draft)?.suggestion?.locationId ?? ''),
         });
+      case 'plate-move': {
+        const p = decision.event.payload;
+        const units = plateUnits(store.putaway.plate ?? { contents: [] });
+        if (!(await this.record(decision.event))) return;
+        useFloor.getState().setPutaway({ plate: null, override: null, lastPlate: { lpn: p.lpn, units, toLocationId: p.toLocationId } });
+        return flash('accepted', 'putaway.flash.plateMoved', [p.overrideReason ? 'putaway.flash.overridden' : 'putaway.flash.movedDetail'], {
+          lpn: p.lpn,
+          units,
+          code: this.locationCode(p.toLocationId),
+        });
+      }
       case 'move': {
         const p = decision.event.payload;
         if (!(await this.record(decision.event))) return;

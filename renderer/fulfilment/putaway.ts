@@ -1,7 +1,7 @@
-import { suggestBin, type Suggestion } from '../../shared/domain/putaway';
-import type { BalanceRow } from '../../shared/domain/state';
-import type { LocationDoc } from '../../shared/schemas/docs';
-import { PutawayMovedEvent, type EventOf } from '../../shared/schemas/events';
+import { suggestBin, suggestPlateBin, type BinInfo, type BinStock, type Suggestion } from '../../shared/domain/putaway';
+import type { BalanceRow, PlateState } from '../../shared/domain/state';
+import type { LicencePlateLine, LocationDoc } from '../../shared/schemas/docs';
+import { PutawayLpnMovedEvent, PutawayMovedEvent, type EventOf } from '../../shared/schemas/events';
 import type { Stored } from '../db/rx-schemas';
 import { eventBase, isLotTracked, issuesText, readFloorScan, reject, type FloorReject, type FloorScanContext } from './scan';
 
@@ -29,9 +29,33 @@ export function suggestPutaway(
   itemId: string,
   qty: number,
 ): Suggestion | null {
+  const { bins, stock } = binsAndStock(rows, locations, warehouseId);
+  return suggestBin(itemId, qty, bins, stock);
+}
+
+/** The same rule for a whole licence plate (by its dominant item, room for every unit on it). */
+export function suggestPlatePutaway(
+  rows: readonly BalanceRow[],
+  locations: ReadonlyMap<string, Stored<LocationDoc>>,
+  warehouseId: string,
+  contents: readonly LicencePlateLine[],
+): Suggestion | null {
+  const { bins, stock } = binsAndStock(rows, locations, warehouseId);
+  return suggestPlateBin(contents, bins, stock);
+}
+
+function binsAndStock(rows: readonly BalanceRow[], locations: ReadonlyMap<string, Stored<LocationDoc>>, warehouseId: string): { bins: BinInfo[]; stock: BinStock[] } {
   const bins = [...locations.values()].filter((l) => l.warehouseId === warehouseId && l.kind === 'bin');
   const stock = rows.filter((r) => r.qty > 0 && locations.get(r.locationId)?.kind === 'bin').map((r) => ({ locationId: r.locationId, itemId: r.itemId, qty: r.qty }));
-  return suggestBin(itemId, qty, bins, stock);
+  return { bins, stock };
+}
+
+/** A licence plate picked up at the dock, waiting for its bin: everything on it moves with one bin scan. */
+export interface PlateDraft {
+  lpn: string;
+  fromLocationId: string;
+  contents: LicencePlateLine[];
+  suggestion: Suggestion | null;
 }
 
 /** An item picked up at the dock, waiting for its bin. */
@@ -48,12 +72,17 @@ export interface PutawayDraft {
 export type PutawayDecision =
   | { kind: 'item'; draft: PutawayDraft }
   | { kind: 'move'; event: EventOf<'putaway.moved'> }
+  | { kind: 'plate'; plate: PlateDraft }
+  | { kind: 'plate-move'; event: EventOf<'putaway.lpn_moved'> }
   | { kind: 'needs-reason'; toLocationId: string }
   | FloorReject;
 
 export interface PutawayContext extends FloorScanContext {
   rows: readonly BalanceRow[];
   draft: PutawayDraft | null;
+  /** Licence plates as the optimistic view knows them, by code. */
+  plates?: ReadonlyMap<string, PlateState>;
+  plate?: PlateDraft | null;
 }
 
 /** Put-away scans: an item at the dock starts a move and gets a bin suggested; a bin scan ends it (another bin needs a reason). */
@@ -71,6 +100,14 @@ export function interpretPutawayScan(raw: string, ctx: PutawayContext): PutawayD
       draft: { itemId: scan.item.id, lot: first.lot, fromLocationId: first.locationId, available: first.qty, qty: first.qty, suggestion },
     };
   }
+  if (scan.kind === 'location' && ctx.plate) {
+    const plate = ctx.plate;
+    if (!scan.location) return reject('unknown_location', { code: scan.barcode });
+    if (scan.location.id === plate.fromLocationId) return reject('same_location', { code: scan.location.code });
+    if (scan.location.kind !== 'bin') return reject('not_a_bin', { code: scan.location.code });
+    if (plate.suggestion && scan.location.id !== plate.suggestion.locationId) return { kind: 'needs-reason', toLocationId: scan.location.id };
+    return plateMoveEvent(ctx, plate, scan.location.id, null);
+  }
   if (scan.kind === 'location') {
     const draft = ctx.draft;
     if (!draft) return reject('scan_item_first', { expected: '' });
@@ -80,7 +117,7 @@ export function interpretPutawayScan(raw: string, ctx: PutawayContext): PutawayD
     if (draft.suggestion && scan.location.id !== draft.suggestion.locationId) return { kind: 'needs-reason', toLocationId: scan.location.id };
     return moveEvent(ctx, draft, scan.location.id, null);
   }
-  if (scan.kind === 'lpn') return reject('lpn_unsupported', { code: scan.barcode });
+  if (scan.kind === 'lpn') return interpretPlateScan(scan.barcode, ctx);
   return reject('wrong_barcode', { code: 'barcode' in scan ? scan.barcode : raw });
 }
 
@@ -101,4 +138,30 @@ export function moveEvent(ctx: Pick<FloorScanContext, 'actor' | 'now' | 'newId'>
   });
   if (!parsed.success) return reject('invalid', { code: issuesText(parsed.error.issues) });
   return { kind: 'move', event: parsed.data };
+}
+
+/** A licence plate scanned for put-away: what is on it and the bin for all of it, or why it cannot move. */
+function interpretPlateScan(lpn: string, ctx: PutawayContext): PutawayDecision {
+  const plate = ctx.plates?.get(lpn);
+  // This device holds its own warehouse's plates only: any other is unknown here.
+  if (!plate || plate.warehouseId !== ctx.actor.warehouseId) return reject('lpn_unknown', { code: lpn });
+  if (plate.status === 'put_away') return reject('lpn_put_away', { code: lpn, bin: ctx.locations.get(plate.locationId ?? '')?.code ?? '' });
+  if (plate.locationId === null || plate.contents.length === 0) return reject('lpn_empty', { code: lpn });
+  const suggestion = suggestPlatePutaway(ctx.rows, ctx.locations, ctx.actor.warehouseId, plate.contents);
+  return { kind: 'plate', plate: { lpn, fromLocationId: plate.locationId, contents: plate.contents, suggestion } };
+}
+
+export function plateMoveEvent(ctx: Pick<FloorScanContext, 'actor' | 'now' | 'newId'>, plate: PlateDraft, toLocationId: string, reason: string | null): PutawayDecision {
+  const parsed = PutawayLpnMovedEvent.safeParse({
+    ...eventBase(ctx),
+    type: 'putaway.lpn_moved',
+    payload: {
+      lpn: plate.lpn,
+      toLocationId,
+      suggestedLocationId: plate.suggestion?.locationId ?? null,
+      overrideReason: reason === null || reason.trim() === '' ? null : reason.trim().slice(0, 200),
+    },
+  });
+  if (!parsed.success) return reject('invalid', { code: issuesText(parsed.error.issues) });
+  return { kind: 'plate-move', event: parsed.data };
 }

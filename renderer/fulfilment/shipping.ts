@@ -45,6 +45,3 @@ export function shipEvent(
   if (!parsed.success) return reject('invalid', { code: issuesText(parsed.error.issues) });
   return parsed.data;
 }
-
-/** A short, readable reference for an order the device only knows by id (the end of its UUID). */
-export const orderRef = (orderId: string): string => orderId.replace(/-/g, '').slice(-8).toUpperCase();

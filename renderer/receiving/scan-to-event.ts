@@ -1,5 +1,7 @@
 import { classifyScan } from '../../shared/barcode/classify';
 import { INTERNAL_PREFIXES } from '../../shared/barcode/internal';
+import { plateRefusal, type PlateRefusal } from '../../shared/domain/licence-plates';
+import type { PlateState } from '../../shared/domain/state';
 import type { Condition } from '../../shared/schemas/common';
 import type { ItemDoc } from '../../shared/schemas/docs';
 import { EVENT_SCHEMA_VERSION, ReceiptLineScannedEvent, type EventOf } from '../../shared/schemas/events';
@@ -15,6 +17,7 @@ export type RejectReason =
   | 'unknown_location'
   | 'no_session'
   | 'wrong_barcode'
+  | PlateRefusal
   | 'invalid';
 
 export type MissingTracking = 'lot' | 'expiry' | 'serial';
@@ -42,6 +45,7 @@ export type ScanDecision =
   | { kind: 'open-po'; poId: string }
   | { kind: 'open-asn'; asnId: string }
   | { kind: 'set-location'; locationId: string }
+  | { kind: 'set-lpn'; lpn: string }
   | { kind: 'line'; event: EventOf<'receipt.line_scanned'>; item: Stored<ItemDoc> }
   | { kind: 'needs-tracking'; draft: LineDraft; missing: MissingTracking[] }
   | { kind: 'reject'; reason: RejectReason; detail: string };
@@ -57,6 +61,10 @@ export interface ReceivingScanContext {
   /** 'YYYY-MM-DD': GS1's two-digit-year window, and the event's clock. */
   now: Date;
   newId: () => string;
+  /** Licence plates as the optimistic view knows them (pulled plus this device's pending scans), by code. */
+  plates?: ReadonlyMap<string, PlateState>;
+  /** The warehouse's default dock (where a session without a dock receives). */
+  dockId?: string | null;
 }
 
 const reject = (reason: RejectReason, detail = ''): ScanDecision => ({ kind: 'reject', reason, detail });
@@ -84,6 +92,12 @@ export function interpretReceivingScan(raw: string, ctx: ReceivingScanContext): 
       if (!ctx.session) return reject('no_session');
       const locationId = ctx.index.location(barcode);
       return locationId ? { kind: 'set-location', locationId } : reject('unknown_location', barcode);
+    }
+    if (scan.type === 'lpn') {
+      if (!ctx.session) return reject('no_session');
+      // The same check the server makes; a plate of another warehouse is unknown here and the server refuses it.
+      const refusal = plateRefusal(ctx.plates?.get(barcode), ctx.actor.warehouseId, ctx.session.locationId ?? ctx.dockId ?? '');
+      return refusal ? reject(refusal, barcode) : { kind: 'set-lpn', lpn: barcode };
     }
     return reject('wrong_barcode', barcode);
   }
@@ -156,6 +170,8 @@ export function completeLine(draft: LineDraft, entry: TrackingEntry, ctx: Receiv
       serials,
       condition: ctx.condition,
       locationId: session.locationId,
+      // Only with a plate: a receipt without plates writes exactly the events it always did.
+      ...(session.lpn ? { lpn: session.lpn } : {}),
     },
   });
   if (!parsed.success) return reject('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

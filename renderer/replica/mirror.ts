@@ -1,10 +1,10 @@
-import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { PULL_COLLECTIONS, type PullCollection } from '../../shared/schemas/docs';
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { ReplicaDb } from '../db/database';
 import type { PulledDocs } from '../db/doc-schemas';
 import type { Stored } from '../db/rx-schemas';
+import type { PageStore, PulledDoc } from './page-store';
 import { ScanIndex } from './scan-index';
 
 export type MirrorName = PullCollection | 'events';
@@ -15,7 +15,8 @@ type ChangeListener = (changed: ReadonlySet<MirrorName>) => void;
 
 /**
  * The whole replica in memory, plus the scan index over it. Loaded once
- * from IndexedDB at start-up and kept current from RxDB's change streams,
+ * from IndexedDB at start-up and kept current by the puller (pulled pages,
+ * once stored) and RxDB's change stream (the device's own events),
  * so screens and the scan path read plain Maps. RxDB's own documents are
  * never mutated here; the optimistic view copies what it changes.
  */
@@ -27,8 +28,20 @@ export class ReplicaMirror {
   private changed = new Set<MirrorName>();
   private scheduled = false;
 
-  async load(db: ReplicaDb): Promise<void> {
-    await Promise.all([...PULL_COLLECTIONS, 'events' as const].map((name) => this.loadCollection(db, name)));
+  /** The stored replica: pulled documents from the page store, the device's events from RxDB. */
+  async load(db: ReplicaDb, pages: PageStore): Promise<void> {
+    for (const name of PULL_COLLECTIONS) for (const doc of pages.current(name)) this.put(name, doc.id, doc);
+    await this.loadEvents(db);
+  }
+
+  /** Pulled documents just stored (tombstones remove). */
+  applyPulled(name: PullCollection, docs: readonly PulledDoc[]): void {
+    for (const doc of docs) this.put(name, doc.id, doc._deleted === true ? null : doc);
+  }
+
+  /** Forgets every pulled document (the device was enrolled afresh). */
+  clearPulled(): void {
+    for (const name of PULL_COLLECTIONS) for (const id of [...this.docs[name].keys()]) this.put(name, id, null);
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -51,11 +64,12 @@ export class ReplicaMirror {
     this.changed.add(name);
     if (!this.scheduled) {
       this.scheduled = true;
-      queueMicrotask(() => this.emit());
+      // In a task of its own: a scan's flash (right after its event is stored) comes first.
+      setTimeout(() => this.emit(), 0);
     }
   }
 
-  /** Listeners hear about changes at once, batched per microtask (a pulled page is thousands of puts). */
+  /** Listeners hear about changes at once, batched per task (a pulled page is thousands of puts). */
   flush(): void {
     this.emit();
   }
@@ -76,9 +90,9 @@ export class ReplicaMirror {
     else if (name === 'asns') this.index.onAsn(prev as D<'asns'>, next as D<'asns'>);
   }
 
-  private async loadCollection(db: ReplicaDb, name: MirrorName): Promise<void> {
-    // One loader for every collection: typed per document only through MirrorDocs.
-    const collection: RxCollection = db.collections[name];
+  private async loadEvents(db: ReplicaDb): Promise<void> {
+    const name = 'events';
+    const collection = db.collections.events;
     // Subscribe first, apply after the initial read: nothing written meanwhile is missed.
     let buffered: { id: string; doc: AnyDoc | null }[] | null = [];
     this.subs.push(

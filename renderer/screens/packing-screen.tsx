@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
 import { verifyCarton } from '../fulfilment/packing';
-import { orderRef } from '../fulfilment/shipping';
 import { CameraSlot } from '../scanner/camera-slot';
 import { dispatchScan } from '../scanner/scan-router';
 import { useServices } from '../services/services-context';
@@ -29,6 +28,7 @@ export function PackingScreen() {
   }, [fulfilment, orderId, version]);
   const check = useMemo(() => verifyCarton(expected, carton), [expected, carton]);
   const name = (id: string) => docs.items.get(id)?.name ?? id;
+  const order = (id: string) => fulfilment.packing.name(id);
   const sku = (id: string) => docs.items.get(id)?.sku ?? '';
 
   const close = () => {
@@ -55,14 +55,15 @@ export function PackingScreen() {
         <section className="panel">
           <h1>{t('packing.title')}</h1>
           <p>{t('packing.prompt')}</p>
-          {last && <p className="muted">{t('packing.lastCarton', { ref: orderRef(last.orderId) })}</p>}
+          {last && <p className="muted">{t('packing.lastCarton', { ref: order(last.orderId).number })}</p>}
           <h2>{t('packing.orders')}</h2>
           {orders.length === 0 && <p className="muted">{t('packing.none')}</p>}
           <ul className="choice-list" data-testid="pack-orders">
             {orders.slice(0, 200).map((o) => (
               <li key={o.orderId}>
                 <button type="button" onClick={() => fulfilment.packing.open(o.orderId, o.totes[0] ?? null)} data-testid={`pack-order-${o.orderId}`}>
-                  <strong>{t('packing.order', { ref: orderRef(o.orderId) })}</strong>
+                  <strong>{t('packing.order', { ref: order(o.orderId).number })}</strong>
+                  {order(o.orderId).shipTo && <span>{order(o.orderId).shipTo}</span>}
                   <span className="muted">
                     {t('packing.units', { count: o.remaining })}
                     {o.totes.length > 0 ? ` · ${t('packing.totes', { totes: o.totes.join(', ') })}` : ''}
@@ -81,7 +82,8 @@ export function PackingScreen() {
                 {choose.map((id) => (
                   <li key={id}>
                     <button type="button" onClick={() => fulfilment.packing.open(id, tote)}>
-                      <strong>{t('packing.order', { ref: orderRef(id) })}</strong>
+                      <strong>{t('packing.order', { ref: order(id).number })}</strong>
+                      {order(id).shipTo && <span>{order(id).shipTo}</span>}
                     </button>
                   </li>
                 ))}
@@ -93,11 +95,13 @@ export function PackingScreen() {
     );
   }
 
+  const open = order(orderId);
   const inCarton = (itemId: string, lot: string | null) => carton.filter((c) => c.itemId === itemId && c.lot === lot).reduce((n, c) => n + c.qty, 0);
   return (
     <main className="app-main" id="content" data-testid="packing-screen" data-order-id={orderId}>
       <section className="panel floor-head">
-        <h1>{t('packing.order', { ref: orderRef(orderId) })}</h1>
+        <h1 data-testid="pack-order-number">{t('packing.order', { ref: open.number })}</h1>
+        {open.shipTo && <span data-testid="pack-ship-to">{t('packing.shipTo', { name: open.shipTo })}</span>}
         {tote && <span className="muted">{tote}</span>}
       </section>
       <div className="floor-grid even">

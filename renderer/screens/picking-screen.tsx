@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ShortPickDialog } from '../components/short-pick-dialog';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
+import { orderName } from '../fulfilment/orders';
 import { startProgress, type PickStep } from '../fulfilment/picking';
 import { CameraSlot } from '../scanner/camera-slot';
 import { dispatchScan } from '../scanner/scan-router';
@@ -30,6 +31,7 @@ export function PickingScreen() {
   const item = stop ? docs.items.get(stop.task.itemId) : undefined;
   const bin = stop ? docs.locations.get(stop.task.locationId) : undefined;
   const steps = STEPS.filter((s) => s !== 'lot' || stop?.task.lot);
+  const order = stop ? orderName(docs, stop.task.orderId) : undefined;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -61,6 +63,11 @@ export function PickingScreen() {
           <div className="floor-head">
             <h1>{t('picking.title')}</h1>
             <span className="muted">{t('picking.wave', { number: stop.waveNumber })}</span>
+            {order && (
+              <span className="stop-order" data-testid="pick-order" data-order-number={order.number}>
+                {t('picking.order', { number: order.number })}
+              </span>
+            )}
             <span className="muted" data-testid="pick-position">
               {t('picking.stop', { n: index + 1, total: stops.length })}
             </span>
@@ -154,6 +161,7 @@ export function PickingScreen() {
                 <span>
                   <strong>{docs.locations.get(s.task.locationId)?.code}</strong> · {docs.items.get(s.task.itemId)?.name}
                   {s.task.lot ? ` · ${s.task.lot}` : ''}
+                  <span className="item-sku"> · {orderName(docs, s.task.orderId).number}</span>
                 </span>
                 <span className="num">{s.remaining}</span>
               </li>

@@ -1,6 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { plateUnits } from '../../shared/domain/licence-plates';
+import type { PlateState } from '../../shared/domain/state';
 import { OverrideReasonDialog } from '../components/override-reason-dialog';
+import { PlateContents } from '../components/plate-contents';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
 import { viewBalances } from '../fulfilment/stock';
@@ -12,22 +15,33 @@ import { useSession } from '../stores/session-store';
 
 const WAITING_SHOWN = 50;
 
-/** Put-away: scan an item at the dock, see the bin the rule suggests (worked out on this device), scan the bin. */
+/** Plates at a dock with something on them, oldest first: the pallets waiting for the forklift. */
+function platesWaiting(plates: ReadonlyMap<string, PlateState>, warehouseId: string): PlateState[] {
+  return [...plates.values()]
+    .filter((p) => p.warehouseId === warehouseId && (p.status === 'open' || p.status === 'closed') && p.contents.length > 0)
+    .sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
+}
+
+/** Put-away: scan an item or a licence plate at the dock, see the bin the rule suggests (worked out on this device), scan the bin. */
 export function PutawayScreen() {
   const { t } = useTranslation();
   const { replica, fulfilment } = useServices();
   const version = useReplica((s) => s.version);
   const warehouseId = useSession((s) => s.session?.device.warehouseId ?? '');
-  const { draft, override, last } = useFloor((s) => s.putaway);
+  const { draft, override, last, plate, lastPlate } = useFloor((s) => s.putaway);
   const docs = replica.mirror.docs;
   const code = (id: string | undefined) => (id ? (docs.locations.get(id)?.code ?? '') : '');
 
-  const waiting = useMemo(() => {
+  const { waiting, plates } = useMemo(() => {
     void version;
-    return viewBalances(replica.view.current, docs, warehouseId)
-      .filter((r) => r.status === 'available' && r.qty > 0 && docs.locations.get(r.locationId)?.kind === 'dock')
-      .sort((a, b) => b.qty - a.qty)
-      .slice(0, WAITING_SHOWN);
+    const state = replica.view.current;
+    return {
+      waiting: viewBalances(state, docs, warehouseId)
+        .filter((r) => r.status === 'available' && r.qty > 0 && docs.locations.get(r.locationId)?.kind === 'dock')
+        .sort((a, b) => b.qty - a.qty)
+        .slice(0, WAITING_SHOWN),
+      plates: platesWaiting(state.plates, warehouseId).slice(0, WAITING_SHOWN),
+    };
   }, [replica, docs, warehouseId, version]);
 
   useEffect(() => {
@@ -46,8 +60,48 @@ export function PutawayScreen() {
       <div className="floor-grid">
         <section className="panel stop-card" data-testid="putaway-current" data-item-id={draft?.itemId ?? ''}>
           <h1>{t('putaway.title')}</h1>
-          {!draft && <p className="step-now">{t('putaway.prompt')}</p>}
-          {!draft && last && (
+          {!draft && !plate && <p className="step-now">{t('putaway.prompt')}</p>}
+          {!draft && !plate && lastPlate && (
+            <p className="muted" data-testid="putaway-last-plate">
+              {t('putaway.lastPlate', { lpn: lastPlate.lpn, units: lastPlate.units, code: code(lastPlate.toLocationId) })}
+            </p>
+          )}
+          {plate && (
+            <div data-testid="putaway-plate" data-lpn={plate.lpn}>
+              <div className="stop-item">{plate.lpn}</div>
+              <dl className="facts">
+                <div>
+                  <dt>{t('putaway.from')}</dt>
+                  <dd>{code(plate.fromLocationId)}</dd>
+                </div>
+                <div>
+                  <dt>{t('putaway.plateUnits')}</dt>
+                  <dd data-testid="putaway-plate-units">{plateUnits(plate)}</dd>
+                </div>
+              </dl>
+              <PlateContents lines={plate.contents} items={docs.items} />
+              <div className="stop-label">{t('putaway.suggested')}</div>
+              {plate.suggestion ? (
+                <>
+                  <div className="suggest-bin" data-testid="putaway-suggested" data-location-id={plate.suggestion.locationId}>
+                    {code(plate.suggestion.locationId)}
+                  </div>
+                  <div className="muted">{t(`putaway.rule.${plate.suggestion.rule}`)}</div>
+                  <p className="step-now">{t('putaway.scanBinPlate', { code: code(plate.suggestion.locationId) })}</p>
+                </>
+              ) : (
+                <p className="error" data-testid="putaway-suggested">
+                  {t('putaway.noSuggestionPlate')}
+                </p>
+              )}
+              <div className="floor-actions">
+                <button type="button" className="btn secondary" onClick={() => fulfilment.putaway.cancel()}>
+                  {t('putaway.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          {!draft && !plate && last && (
             <p className="muted" data-testid="putaway-last">
               {t('putaway.last', { qty: last.qty, name: docs.items.get(last.itemId)?.name ?? '', code: code(last.toLocationId) })}
             </p>
@@ -104,6 +158,19 @@ export function PutawayScreen() {
           <p className="muted">{t('putaway.shortcuts')}</p>
         </section>
         <aside className="panel">
+          <h2>{t('putaway.platesWaiting')}</h2>
+          {plates.length === 0 && <p className="muted">{t('putaway.noPlatesWaiting')}</p>}
+          <ul className="path-list codes" data-testid="putaway-plates-waiting">
+            {plates.map((p) => (
+              <li key={p.code} data-lpn={p.code}>
+                <span className="seq">{p.code}</span>
+                <span>
+                  {code(p.locationId ?? undefined)} · {t(`plate.state.${p.status}`)}
+                </span>
+                <span className="num">{plateUnits(p)}</span>
+              </li>
+            ))}
+          </ul>
           <h2>{t('putaway.waiting')}</h2>
           {waiting.length === 0 && <p className="muted">{t('putaway.nothingWaiting')}</p>}
           <ul className="path-list codes" data-testid="putaway-waiting">
@@ -121,7 +188,7 @@ export function PutawayScreen() {
           <CameraSlot onScan={dispatchScan} />
         </aside>
       </div>
-      {override && <OverrideReasonDialog toCode={code(override.toLocationId)} suggestedCode={code(draft?.suggestion?.locationId)} />}
+      {override && <OverrideReasonDialog toCode={code(override.toLocationId)} suggestedCode={code((plate ?? draft)?.suggestion?.locationId)} />}
     </main>
   );
 }

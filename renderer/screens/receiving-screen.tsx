@@ -4,6 +4,7 @@ import { CloseDialog } from '../components/close-dialog';
 import { LineTable } from '../components/line-table';
 import { TrackingDialog } from '../components/tracking-dialog';
 import { receivingProgress } from '../receiving/line-progress';
+import { PlatePanel } from '../receiving/plate-panel';
 import type { ReceivingSession } from '../receiving/session';
 import { CameraSlot } from '../scanner/camera-slot';
 import { dispatchScan } from '../scanner/scan-router';
@@ -22,11 +23,16 @@ export function ReceivingScreen({ session }: { session: ReceivingSession }) {
   const asn = session.asnId ? docs.asns.get(session.asnId) : undefined;
   const dock = session.locationId ? docs.locations.get(session.locationId) : undefined;
 
-  const { lines, closed } = useMemo(() => {
+  const lpn = session.lpn ?? null;
+  const { lines, closed, plate } = useMemo(() => {
     void version;
     const state = replica.view.current;
-    return { lines: receivingProgress(state, session), closed: state.receipts.get(session.receiptId)?.status === 'closed' };
-  }, [replica, session, version]);
+    return {
+      lines: receivingProgress(state, session),
+      closed: state.receipts.get(session.receiptId)?.status === 'closed',
+      plate: lpn ? state.plates.get(lpn) : undefined,
+    };
+  }, [replica, session, lpn, version]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -57,40 +63,43 @@ export function ReceivingScreen({ session }: { session: ReceivingSession }) {
             <LineTable lines={lines} items={docs.items} />
           </div>
         </section>
-        <aside className="panel">
-          <div className="controls">
-            <label className="field">
-              {t('receiving.qty')}
-              <input
-                name="qty"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                value={qty}
-                onChange={(e) => setQty(Number.parseInt(e.target.value || '1', 10))}
-                onFocus={(e) => e.target.select()}
-              />
-            </label>
-            <div className="field" role="group" aria-label={t('receiving.condition')}>
-              {t('receiving.condition')}
-              <div className="segmented">
-                {(['good', 'damaged'] as const).map((c) => (
-                  <button key={c} type="button" data-value={c} aria-pressed={condition === c} onClick={() => setCondition(c)}>
-                    {t(`condition.${c}`)}
-                  </button>
-                ))}
+        <aside>
+          <PlatePanel lpn={lpn} plate={plate} items={docs.items} onClose={() => void receiving.closePlate()} disabled={closed} />
+          <div className="panel">
+            <div className="controls">
+              <label className="field">
+                {t('receiving.qty')}
+                <input
+                  name="qty"
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  value={qty}
+                  onChange={(e) => setQty(Number.parseInt(e.target.value || '1', 10))}
+                  onFocus={(e) => e.target.select()}
+                />
+              </label>
+              <div className="field" role="group" aria-label={t('receiving.condition')}>
+                {t('receiving.condition')}
+                <div className="segmented">
+                  {(['good', 'damaged'] as const).map((c) => (
+                    <button key={c} type="button" data-value={c} aria-pressed={condition === c} onClick={() => setCondition(c)}>
+                      {t(`condition.${c}`)}
+                    </button>
+                  ))}
+                </div>
               </div>
             </div>
+            <div className="row" style={{ marginTop: '0.75rem' }}>
+              <button type="button" className="btn danger" onClick={() => receiving.previewClose()} disabled={closed}>
+                {t('receiving.close')}
+              </button>
+              <button type="button" className="btn secondary" onClick={() => receiving.leave()}>
+                {t('receiving.leave')}
+              </button>
+            </div>
+            <p className="muted">{t('receiving.shortcuts')}</p>
+            <CameraSlot onScan={dispatchScan} />
           </div>
-          <div className="row" style={{ marginTop: '0.75rem' }}>
-            <button type="button" className="btn danger" onClick={() => receiving.previewClose()} disabled={closed}>
-              {t('receiving.close')}
-            </button>
-            <button type="button" className="btn secondary" onClick={() => receiving.leave()}>
-              {t('receiving.leave')}
-            </button>
-          </div>
-          <p className="muted">{t('receiving.shortcuts')}</p>
-          <CameraSlot onScan={dispatchScan} />
         </aside>
       </div>
       {prompt && <TrackingDialog prompt={prompt} />}

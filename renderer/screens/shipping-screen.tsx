@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { CartonLabels } from '../components/carton-labels';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
-import { orderRef } from '../fulfilment/shipping';
 import { useServices } from '../services/services-context';
 import { useReplica } from '../stores/replica-store';
 
@@ -18,6 +17,7 @@ export function ShippingScreen() {
     return fulfilment.shipping.orders();
   }, [fulfilment, version]);
   const order = orders.find((o) => o.orderId === orderId) ?? (orders.length === 1 ? orders[0] : undefined);
+  const name = (id: string) => fulfilment.shipping.name(id);
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   useEffect(() => {
@@ -47,7 +47,8 @@ export function ShippingScreen() {
             {orders.slice(0, 200).map((o) => (
               <li key={o.orderId}>
                 <button type="button" aria-pressed={order?.orderId === o.orderId} onClick={() => fulfilment.shipping.select(o.orderId)} data-testid={`ship-order-${o.orderId}`}>
-                  <strong>{t('packing.order', { ref: orderRef(o.orderId) })}</strong>
+                  <strong>{t('packing.order', { ref: name(o.orderId).number })}</strong>
+                  {name(o.orderId).shipTo && <span>{name(o.orderId).shipTo}</span>}
                   <span className="muted">
                     {t('shipping.cartons', { count: o.cartons.length })}
                     {o.carrier ? ` · ${o.carrier}` : ''}
@@ -67,7 +68,8 @@ export function ShippingScreen() {
               data-testid="ship-form"
               data-order-id={order.orderId}
             >
-              <h2>{t('packing.order', { ref: orderRef(order.orderId) })}</h2>
+              <h2 data-testid="ship-order-number">{t('packing.order', { ref: name(order.orderId).number })}</h2>
+              {name(order.orderId).shipTo && <p data-testid="ship-ship-to">{t('packing.shipTo', { name: name(order.orderId).shipTo })}</p>}
               <p>{t('shipping.cartons', { count: order.cartons.length })}</p>
               {order.unpacked > 0 && <p className="error">{t('shipping.unpacked', { count: order.unpacked })}</p>}
               <div className="inline-fields">
@@ -90,7 +92,7 @@ export function ShippingScreen() {
           ) : (
             last && (
               <div data-testid="ship-last">
-                <h2>{t('shipping.lastShipped', { order: orderRef(last.orderId) })}</h2>
+                <h2>{t('shipping.lastShipped', { order: name(last.orderId).number })}</h2>
                 <CartonLabels cartons={lastCartons} />
               </div>
             )

@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { plateUnits } from '../../shared/domain/licence-plates';
 import type { ItemDoc } from '../../shared/schemas/docs';
 import { EVENT_SCHEMA_VERSION, type DeviceEvent, type EventOf } from '../../shared/schemas/events';
 import type { Stored } from '../db/rx-schemas';
@@ -68,6 +69,32 @@ export class ReceivingService {
     return this.queue;
   }
 
+  /** The pallet is loaded: the plate waits for put-away, and item scans are loose again until another plate is scanned. */
+  closePlate(): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      const actor = this.actor();
+      const session = useReceiving.getState().session;
+      if (!actor || !session?.lpn) return;
+      const event: EventOf<'lpn.closed'> = {
+        id: uuidv7(),
+        type: 'lpn.closed',
+        schemaVersion: EVENT_SCHEMA_VERSION,
+        ...actor,
+        occurredAt: new Date().toISOString(),
+        payload: { lpn: session.lpn, receiptId: session.receiptId },
+      };
+      const effects = this.replica.view.predict(event);
+      if (!(await this.store(event))) return;
+      this.replica.view.commit(event, effects);
+      this.replica.bump();
+      const current = useReceiving.getState().session;
+      if (current) useReceiving.getState().setSession({ ...current, lpn: null });
+      const units = plateUnits(this.replica.view.current.plates.get(session.lpn) ?? { contents: [] });
+      flash('accepted', 'flash.lpnClosed', ['flash.lpnClosedDetail'], { code: session.lpn, units });
+    });
+    return this.queue;
+  }
+
   /** Opens the close dialog with the discrepancies the server will record. */
   previewClose(): void {
     const event = this.closeEvent();
@@ -103,7 +130,19 @@ export class ReceivingService {
     const actor = this.actor();
     if (!actor) return null;
     const r = useReceiving.getState();
-    return { index: this.replica.mirror.index, items: this.replica.mirror.docs.items, session: r.session, actor, qty: r.qty, condition: r.condition, now: new Date(), newId: uuidv7 };
+    const view = this.replica.view.current;
+    return {
+      index: this.replica.mirror.index,
+      items: this.replica.mirror.docs.items,
+      session: r.session,
+      actor,
+      qty: r.qty,
+      condition: r.condition,
+      now: new Date(),
+      newId: uuidv7,
+      plates: view.plates,
+      dockId: view.docks.get(actor.warehouseId) ?? null,
+    };
   }
 
   private async handle(raw: string): Promise<void> {
@@ -125,6 +164,11 @@ export class ReceivingService {
         if (ctx.session) store.setSession({ ...ctx.session, locationId: decision.locationId });
         const code = this.replica.mirror.docs.locations.get(decision.locationId)?.code ?? '';
         return flash('accepted', 'flash.locationSet', [], { code });
+      }
+      case 'set-lpn': {
+        if (ctx.session) store.setSession({ ...ctx.session, lpn: decision.lpn });
+        const units = plateUnits(this.replica.view.current.plates.get(decision.lpn) ?? { contents: [] });
+        return flash('accepted', 'flash.lpnSet', [units > 0 ? 'flash.lpnSetResumed' : 'flash.lpnSetDetail'], { code: decision.lpn, units });
       }
       case 'reject':
         return flash('rejected', `reject.${decision.reason}`, [`reject.${decision.reason}Detail`], { code: decision.detail });

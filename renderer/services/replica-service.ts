@@ -1,7 +1,11 @@
 import { PULL_COLLECTIONS } from '../../shared/schemas/docs';
 import { DeviceEvent } from '../../shared/schemas/events';
 import { DeviceVault } from '../auth/device-vault';
-import { openReplicaDb, type ReplicaDb } from '../db/database';
+import { eventWriter, openReplicaDb, pageStorage, type ReplicaDb } from '../db/database';
+import { openScanJournal } from '../db/scan-journal';
+import { EventForwarder } from '../replica/event-forwarder';
+import { PULLED_SCHEMA_HASHES } from '../db/rx-schemas';
+import { PageStore } from '../replica/page-store';
 import { OptimisticView, pendingCount } from '../replica/ledger-view';
 import { ReplicaMirror, type MirrorName } from '../replica/mirror';
 import { useReplica } from '../stores/replica-store';
@@ -24,14 +28,23 @@ export class ReplicaService {
   private bumpScheduled = false;
   private warmScheduled = false;
 
-  private constructor(readonly db: ReplicaDb) {
+  private constructor(
+    readonly db: ReplicaDb,
+    /** Pulled collections as stored pages (the puller writes them). */
+    readonly pages: PageStore,
+    private readonly forwarder: EventForwarder,
+  ) {
     this.vault = new DeviceVault(db);
   }
 
-  static async open(name?: string): Promise<ReplicaService> {
-    const service = new ReplicaService(await openReplicaDb(name));
+  static async open(name = 'dockscan'): Promise<ReplicaService> {
+    const db = await openReplicaDb(name);
+    const forwarder = new EventForwarder(await openScanJournal(name), eventWriter(db), (err) => console.warn('moving journaled scans failed; retrying', err));
+    // Scans confirmed just before the app last stopped: into RxDB before anything reads it.
+    await forwarder.recover();
+    const service = new ReplicaService(db, await PageStore.open(pageStorage(db), PULLED_SCHEMA_HASHES), forwarder);
     service.mirror.onChange((changed) => service.onMirrorChange(changed));
-    await service.mirror.load(service.db);
+    await service.mirror.load(service.db, service.pages);
     service.mirror.flush();
     useReplica.getState().setLoaded();
     return service;
@@ -42,7 +55,18 @@ export class ReplicaService {
    * once on disk). Only after this resolves may the UI confirm the scan.
    */
   async append(event: DeviceEvent): Promise<void> {
-    await this.db.collections.events.insert(DeviceEvent.parse(event));
+    await this.forwarder.append(DeviceEvent.parse(event));
+  }
+
+  /** Every confirmed scan is in RxDB (and on its way to the server): before quitting or updating. */
+  async settle(): Promise<void> {
+    await this.forwarder.settle();
+    await this.db.requestIdlePromise();
+  }
+
+  /** Pulls are stored for this device; what another enrolment pulled is forgotten. */
+  async bindDevice(deviceId: string): Promise<void> {
+    if (await this.pages.bindTo(deviceId)) this.mirror.clearPulled();
   }
 
   /** Sync reports every pull idle. */

@@ -20,11 +20,14 @@ export class SyncService {
     const deviceId = session.device.id;
     this.deviceId = deviceId;
     const sync = useSync.getState();
-    const fresh = !(await this.replica.vault.isBootstrapped(deviceId));
+    await this.replica.bindDevice(deviceId);
+    // Nothing stored yet (or stored by an older app version): the download screen with its progress bar.
+    const fresh = !(await this.replica.vault.isBootstrapped(deviceId)) || this.replica.pages.isEmpty();
     if (fresh) sync.setBootstrap({ done: [], total: PULL_COLLECTIONS.length, docs: 0 });
 
-    const handle = startSync(this.replica.db, {
+    const handle = startSync(this.replica.db, this.replica.pages, {
       deviceId,
+      stored: (name, docs) => this.replica.mirror.applyPulled(name, docs),
       token: () => useSession.getState().session?.token ?? null,
       reached: (ok) => {
         if (ok) useSync.getState().synced(new Date());

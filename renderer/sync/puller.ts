@@ -1,15 +1,14 @@
-import type { RxCollection, RxDocumentData, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb';
 import type { PullCollection } from '../../shared/schemas/docs';
-import type { ReplicaDb } from '../db/database';
+import type { PageStore, PulledDoc } from '../replica/page-store';
 import type { PulledPage } from './handlers';
 
 /** A pulled page as the server answered it (already validated). */
 export type FetchPage = (name: PullCollection, seq: number | null, limit: number, withRemaining: boolean) => Promise<PulledPage>;
 
 export interface PullerOptions {
-  /** Scopes the stored checkpoints: a device re-enrolled elsewhere starts afresh. */
-  deviceId: string;
   fetchPage: FetchPage;
+  /** Documents durably stored: the mirror applies them. */
+  stored(name: PullCollection, docs: readonly PulledDoc[]): void;
   /** Documents stored by a pull (for the download progress bar). */
   received(name: PullCollection, count: number): void;
   /** How many documents the first download brings in all (from the first pages' `remaining`). */
@@ -21,8 +20,11 @@ export interface PullerOptions {
 }
 
 export interface Puller {
-  /** Pull again (a server poke, a reconnect); coalesced with a round already running. */
-  resync(): void;
+  /**
+   * Pull again (a server poke, a reconnect): the named collections, or all.
+   * Coalesced with a round already running (the next round takes them all).
+   */
+  resync(only?: readonly PullCollection[]): void;
   /** Resolves when every collection finished its first full download. */
   initialPull: Promise<void>;
   stop(): Promise<void>;
@@ -31,77 +33,39 @@ export interface Puller {
 /** The server's maximum page: fewer round trips and IndexedDB transactions. */
 const PAGE = 5000;
 const RETRY_MS = 5000;
-const CONTEXT = 'dockscan-pull';
-
-type StoredDoc = RxDocumentData<{ id: string }>;
-type AnyStorage = RxStorageInstance<{ id: string }, unknown, unknown>;
-type Checkpoints = Partial<Record<PullCollection, number>>;
-
-const checkpointKey = (deviceId: string) => `pull-checkpoints:${deviceId}`;
 
 /**
- * Server-owned collections, pulled by `seq` straight into RxDB's storage
- * instances (one bulk write per page, strict durability like every write),
- * instead of one RxDB replication per collection: those re-read every pulled
- * document for their (unused) push side and write per-document metadata,
- * which made a first download of 200,000 documents take over a minute and
- * put a dozen IndexedDB transactions next to every scan.
+ * Server-owned collections, pulled by `seq` into the page store (one stored
+ * page per pulled page: strict durability like every write), instead of one
+ * RxDB replication per collection: those re-read every pulled document for
+ * their (unused) push side and write a record per document, which made a
+ * first download of 200,000 documents take over a minute and put a dozen
+ * IndexedDB transactions next to every scan.
  *
- * Pull never skips: a collection's checkpoint is advanced, and stored, only
- * after the documents up to it are durably written; the server hands out
- * `seq` in commit order. Rewriting a page after a crash is harmless (the
- * write replaces the stored revision).
+ * Pull never skips: a page and the checkpoint it reaches are one write
+ * (page-store.ts), and the server hands out `seq` in commit order. The
+ * mirror hears of documents only once they are durably stored.
  */
-export function startPuller(db: ReplicaDb, names: readonly PullCollection[], opts: PullerOptions): Puller {
+export function startPuller(store: PageStore, names: readonly PullCollection[], opts: PullerOptions): Puller {
   let stopped = false;
   let running: Promise<void> | null = null;
-  let again = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let checkpoints: Checkpoints | null = null;
   let firstDone = false;
+  /** Asked for while a round ran: everything, or these collections. */
+  let pendingAll = false;
+  const pendingSome = new Set<PullCollection>();
   let resolveInitial: () => void = () => undefined;
   const initialPull = new Promise<void>((resolve) => (resolveInitial = resolve));
 
-  const storage = (name: PullCollection): AnyStorage => (db.collections[name] as unknown as RxCollection<{ id: string }>).storageInstance as unknown as AnyStorage;
-
-  async function loadCheckpoints(): Promise<Checkpoints> {
-    const doc = await db.getLocal<{ seqs: Checkpoints }>(checkpointKey(opts.deviceId));
-    const seqs = doc?.toJSON().data.seqs ?? {};
-    return { ...seqs };
-  }
-
-  async function saveCheckpoints(seqs: Checkpoints): Promise<void> {
-    await db.upsertLocal(checkpointKey(opts.deviceId), { seqs });
-  }
-
-  async function write(name: PullCollection, docs: PulledPage['documents']): Promise<void> {
-    if (docs.length === 0) return;
-    const store = storage(name);
-    const ids = docs.map((d) => d.id);
-    // Existing revisions first (one read), so updates are written as updates.
-    const existing = new Map<string, StoredDoc>();
-    if (firstDone || (checkpoints?.[name] ?? 0) > 0) {
-      for (const d of await store.findDocumentsById(ids, true)) existing.set(d.id, d);
-    }
-    let rows = docs.map((d) => ({ previous: existing.get(d.id), document: toStored(d) }));
-    for (let attempt = 0; rows.length > 0; attempt++) {
-      const res: RxStorageBulkWriteResponse<{ id: string }> = await store.bulkWrite(rows, CONTEXT);
-      // A stored revision other than the one read (or none read): write over it, it is the server's document.
-      const conflicts = res.error.flatMap((e) => (e.status === 409 ? [{ previous: e.documentInDb, document: e.writeRow.document }] : []));
-      if (res.error.length > conflicts.length || attempt > 3) throw new Error(`Storing pulled ${name} failed: ${JSON.stringify(res.error[0])}`);
-      rows = conflicts;
-    }
-  }
-
-  /** Pulls every collection up to date; page N+1 is fetched while page N is written. */
-  async function round(): Promise<void> {
-    checkpoints ??= await loadCheckpoints();
-    const seqs = checkpoints;
+  /** Pulls the wanted collections up to date; page N+1 is fetched while page N is written. */
+  async function round(only: ReadonlySet<PullCollection> | null): Promise<void> {
     const first = !firstDone;
-    let changed = false;
+    const pulled = first || !only ? names : names.filter((n) => only.has(n));
+    const seqs = new Map<PullCollection, number | null>();
+    for (const name of pulled) seqs.set(name, await store.checkpoint(name));
     // Every collection's first page is asked at once (most answers of a live round are empty).
-    const ask = (name: PullCollection, withRemaining: boolean) => opts.fetchPage(name, seqs[name] ?? null, PAGE, withRemaining);
-    const ahead = new Map(names.map((name) => [name, ask(name, first)] as const));
+    const ask = (name: PullCollection, withRemaining: boolean) => opts.fetchPage(name, seqs.get(name) ?? null, PAGE, withRemaining);
+    const ahead = new Map(pulled.map((name) => [name, ask(name, first)] as const));
     const firstPages = [...ahead.values()];
     // Rejections surface when each page is awaited below.
     for (const p of firstPages) p.catch(() => undefined);
@@ -112,7 +76,7 @@ export function startPuller(db: ReplicaDb, names: readonly PullCollection[], opt
       );
     }
 
-    for (const name of names) {
+    for (const name of pulled) {
       let next = ahead.get(name) ?? ask(name, false);
       for (;;) {
         if (stopped) return;
@@ -123,52 +87,47 @@ export function startPuller(db: ReplicaDb, names: readonly PullCollection[], opt
           next = opts.fetchPage(name, page.checkpoint.seq, PAGE, false);
           next.catch(() => undefined);
         }
-        await write(name, page.documents);
         if (page.documents.length > 0) {
-          changed = true;
-          seqs[name] = page.checkpoint.seq;
+          await store.append(name, page.documents, page.checkpoint.seq);
+          opts.stored(name, page.documents);
           opts.received(name, page.documents.length);
-          // A first download stores its progress page by page, so an interrupted one resumes.
-          if (first) await saveCheckpoints(seqs);
         }
         if (!full) break;
       }
       if (first) opts.initialPullDone(name);
     }
-    if (changed && !first) await saveCheckpoints(seqs);
     if (first) {
       firstDone = true;
       resolveInitial();
     }
   }
 
-  function schedule(): void {
+  function schedule(only?: readonly PullCollection[]): void {
     if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
+    if (only) for (const n of only) pendingSome.add(n);
+    else pendingAll = true;
+    if (running) return;
     if (retryTimer !== null) {
       clearTimeout(retryTimer);
       retryTimer = null;
     }
+    const these = pendingAll ? null : new Set(pendingSome);
+    pendingAll = false;
+    pendingSome.clear();
     opts.activity(true);
-    running = round()
+    running = round(these)
       .then(
         () => undefined,
         (err: unknown) => {
-          // What was written stays; the in-memory checkpoints are reloaded from what was stored.
-          checkpoints = null;
+          // What was written stays; the next round starts from the stored checkpoints.
           opts.error(err);
-          if (!stopped) retryTimer = setTimeout(schedule, RETRY_MS);
+          if (!stopped) retryTimer = setTimeout(() => schedule(), RETRY_MS);
         },
       )
       .finally(() => {
         running = null;
-        if (again && !stopped) {
-          again = false;
-          schedule();
-        } else opts.activity(false);
+        if (!stopped && (pendingAll || pendingSome.size > 0)) schedule([]);
+        else opts.activity(false);
       });
   }
 
@@ -183,9 +142,4 @@ export function startPuller(db: ReplicaDb, names: readonly PullCollection[], opt
       await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 1000))]);
     },
   };
-}
-
-/** The storage's own fields: RxDB's wrapper sets the revision and write time. */
-function toStored(doc: PulledPage['documents'][number]): StoredDoc {
-  return { ...doc, _deleted: doc._deleted === true, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } as StoredDoc;
 }

@@ -3,6 +3,7 @@ import type { Subscription } from 'rxjs';
 import { PULL_COLLECTIONS, type PullCollection } from '../../shared/schemas/docs';
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { ReplicaDb } from '../db/database';
+import type { PageStore, PulledDoc } from '../replica/page-store';
 import { pageFetcher, pushHandler, type HandlerHooks } from './handlers';
 import { startPuller } from './puller';
 import { openResyncStream } from './resync-stream';
@@ -13,8 +14,10 @@ const RETRY_MS = 5000;
 const RESYNC_DEBOUNCE_MS = 20;
 
 export interface SyncOptions extends HandlerHooks {
-  /** Scopes the replication checkpoints: a device re-enrolled elsewhere starts afresh. */
+  /** Scopes the push checkpoint: a device re-enrolled elsewhere starts afresh. */
   deviceId: string;
+  /** Pulled documents, durably stored. */
+  stored(name: PullCollection, docs: readonly PulledDoc[]): void;
   streamConnected(connected: boolean): void;
   /** Documents received by a pull (for the download progress bar). */
   received(name: PullCollection, count: number): void;
@@ -37,25 +40,32 @@ export interface SyncHandle {
  * writes pages straight into RxDB's storage; the device's `events` are
  * pushed by an RxDB replication (push-only), as DESIGN section 6 has it.
  */
-export function startSync(db: ReplicaDb, opts: SyncOptions): SyncHandle {
+export function startSync(db: ReplicaDb, pages: PageStore, opts: SyncOptions): SyncHandle {
   const stream = openResyncStream(opts.token, opts.streamConnected);
   const subs: Subscription[] = [];
 
-  const puller = startPuller(db, PULL_COLLECTIONS, {
-    deviceId: opts.deviceId,
+  const puller = startPuller(pages, PULL_COLLECTIONS, {
     fetchPage: pageFetcher(opts),
+    stored: opts.stored,
     received: opts.received,
     remaining: (total) => opts.expected?.(total),
     initialPullDone: opts.initialPullDone,
     activity: opts.activity,
     error: (err) => console.warn('pull failed; retrying', err),
   });
+  // Pokes arriving close together cost one pull round, of every collection they named.
   let debounce: ReturnType<typeof setTimeout> | null = null;
+  let all = false;
+  const named = new Set<PullCollection>();
   subs.push(
-    stream.resync$.subscribe(() => {
+    stream.resync$.subscribe((poke) => {
+      if (poke === null) all = true;
+      else for (const n of poke) named.add(n);
       debounce ??= setTimeout(() => {
         debounce = null;
-        puller.resync();
+        puller.resync(all ? undefined : [...named]);
+        all = false;
+        named.clear();
       }, RESYNC_DEBOUNCE_MS);
     }),
   );

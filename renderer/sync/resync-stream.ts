@@ -1,16 +1,31 @@
 import { Subject } from 'rxjs';
-import type { RxReplicationPullStreamItem } from 'rxdb';
+import { z } from 'zod';
+import { PullCollection } from '../../shared/schemas/docs';
 import { apiBase } from '../platform/api-client';
+
+/** What to pull: the named collections, or `null` for all of them. */
+export type Resync = readonly PullCollection[] | null;
+
+const Named = z.array(PullCollection).min(1);
+
+/** `RESYNC` (everything) or `RESYNC a,b` (those collections); anything else is not a poke. */
+export function parsePoke(data: string): Resync | undefined {
+  if (data === 'RESYNC') return null;
+  if (!data.startsWith('RESYNC ')) return undefined;
+  const named = Named.safeParse(data.slice('RESYNC '.length).split(','));
+  // A collection this app does not know yet (a newer server): pull everything it does know.
+  return named.success ? named.data : null;
+}
 
 const RECONNECT_MS = 3000;
 
 /**
- * The server's poke stream: every `RESYNC` message, and every (re)connect
- * (pokes may have been missed meanwhile), becomes a RESYNC for all pull
- * replications, so devices pull within a second of a commit elsewhere.
+ * The server's poke stream: a `RESYNC` message names the collections to
+ * pull (or none: all); every (re)connect pulls everything (pokes may have
+ * been missed meanwhile). Devices pull within a second of a commit elsewhere.
  */
 export function openResyncStream(token: () => string | null, onConnected: (connected: boolean) => void) {
-  const resync$ = new Subject<RxReplicationPullStreamItem<never, never>>();
+  const resync$ = new Subject<Resync>();
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -24,10 +39,11 @@ export function openResyncStream(token: () => string | null, onConnected: (conne
     source = new EventSource(`${apiBase()}/sync/stream?token=${encodeURIComponent(usedToken)}`);
     source.onopen = () => {
       onConnected(true);
-      resync$.next('RESYNC');
+      resync$.next(null);
     };
     source.onmessage = (e: MessageEvent<string>) => {
-      if (e.data === 'RESYNC') resync$.next('RESYNC');
+      const poke = parsePoke(e.data);
+      if (poke !== undefined) resync$.next(poke);
     };
     source.onerror = () => {
       onConnected(false);
@@ -41,7 +57,7 @@ export function openResyncStream(token: () => string | null, onConnected: (conne
     if (!stopped && timer === null) timer = setTimeout(connect, RECONNECT_MS);
   };
   const online = () => {
-    resync$.next('RESYNC');
+    resync$.next(null);
     if (!source || source.readyState === EventSource.CLOSED) retry();
   };
 

@@ -4,7 +4,7 @@
  *
  * Accepted input (surrounding whitespace ignored):
  *   - raw element strings with GS (0x1D) as FNC1 separator, optionally with a
- *     leading FNC1/GS and/or a symbology identifier (]C1 ]e0 ]d2 ]Q3 ]J1);
+ *     leading FNC1/GS and/or a symbology identifier (]C1 ]e0 ]d2 ]d8 ]Q3 ]J1, …);
  *   - bracketed HRI, `(01)09506000134352(10)ABC`; a literal "(" inside a
  *     value may be written `\(` (the GS1 Syntax Engine convention);
  *   - plain GTIN-8/12/13/14 digits (or anything after ]E0 ]E4 ]I1).
@@ -43,8 +43,14 @@ export interface ParseGs1Options {
 
 const GS = '\u001d';
 
-/** ISO/IEC 15424 symbology identifiers of GS1 carriers (GenSpecs section 5). */
-const GS1_ELEMENT_STRING_SYMBOLOGIES = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
+/**
+ * ISO/IEC 15424 symbology identifiers of GS1 carriers (GenSpecs section 5).
+ * Data Matrix says "FNC1 in first position" (= GS1) with ]d2, ]d5 when an ECI
+ * was present, and for DMRE sizes (ISO/IEC 21471, e.g. 8x48, 24x64) the
+ * modifier moves up by 6: ]d8, ]dB. zxing-cpp reports exactly these. ]d1/]d7
+ * (plain) and ]d3/]d6/]d9/]dC (AIM, FNC1 second) are not GS1.
+ */
+const GS1_ELEMENT_STRING_SYMBOLOGIES = new Set([']C1', ']e0', ']d2', ']d5', ']d8', ']dB', ']Q3', ']J1']);
 /** EAN/UPC (and ITF-14) carry a bare GTIN, never AI element strings. */
 const PLAIN_GTIN_SYMBOLOGIES = new Set([']E0', ']E4', ']I1']);
 

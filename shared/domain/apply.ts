@@ -1,6 +1,7 @@
 import type { DeviceEvent } from '../schemas/events';
 import type { Effects } from './effects';
 import { applyMovement } from './ledger';
+import { applyPlateMovement, decideLpnClose, decideLpnPutaway } from './licence-plates';
 import { decidePack, decidePick, decidePutaway, decideShip, decideShort } from './fulfilment';
 import { decideReceiptClose, decideReceiptLine } from './receiving';
 import { serialKey, type LedgerState } from './state';
@@ -22,12 +23,21 @@ export function decide(state: LedgerState, ev: DeviceEvent): Effects {
       return decidePack(state, ev);
     case 'ship.confirmed':
       return decideShip(state, ev);
+    case 'lpn.closed':
+      return decideLpnClose(state, ev);
+    case 'putaway.lpn_moved':
+      return decideLpnPutaway(state, ev);
   }
 }
 
 /** Folds decided effects into the working state so the next event sees them. */
 export function evolve(state: LedgerState, effects: Effects): void {
-  for (const m of effects.movements) applyMovement(state, m);
+  // Plate headers first: a plate opened by this event is there for its movements' tags.
+  for (const p of effects.plates) state.plates.set(p.code, { ...p, contents: state.plates.get(p.code)?.contents ?? [] });
+  for (const m of effects.movements) {
+    applyMovement(state, m);
+    applyPlateMovement(state.plates, m);
+  }
   for (const r of effects.receipts) state.receipts.set(r.id, r);
   for (const po of effects.pos) state.pos.set(po.id, po);
   for (const asn of effects.asns) state.asns.set(asn.id, asn);

@@ -1,6 +1,6 @@
 import type { Movement } from './ledger';
 import type { ExceptionReason } from './reasons';
-import type { AsnFacts, CartonState, OrderState, PickTaskState, PoFacts, ReceiptState, SerialState } from './state';
+import type { AsnFacts, CartonState, OrderState, PickTaskState, PlateHeader, PoFacts, ReceiptState, SerialState } from './state';
 
 /**
  * What applying one event means, decided by a pure reducer. The server
@@ -20,6 +20,8 @@ export interface Effects {
   tasks: PickTaskState[];
   orders: OrderState[];
   cartons: CartonState[];
+  /** Licence plates whose status or location changed, or whose contents a movement touched. */
+  plates: PlateHeader[];
   /** Orders whose open quantity the server should try to allocate again (after a short pick). */
   reallocate: string[];
   /** Exception-queue items to raise for a supervisor. */
@@ -39,6 +41,7 @@ export function noEffects(): Effects {
     tasks: [],
     orders: [],
     cartons: [],
+    plates: [],
     reallocate: [],
     exceptions: [],
   };

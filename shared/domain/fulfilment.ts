@@ -1,6 +1,7 @@
 import type { EventOf } from '../schemas/events';
 import { noEffects, type Effects } from './effects';
 import { balanceKey, issueValue, type Movement } from './ledger';
+import { takeFromPlates } from './licence-plates';
 import { describeReasons, type ExceptionReason } from './reasons';
 import { valuationKey, type LedgerState, type OrderState } from './state';
 
@@ -40,10 +41,9 @@ export function decidePutaway(state: LedgerState, ev: EventOf<'putaway.moved'>):
   }
   if (!state.items.has(p.itemId)) return withExceptions(noEffects(), ['unknown_item']);
   if (onHand(state, ev.warehouseId, p.fromLocationId, p.itemId, p.lot, 'available') < p.qty) reasons.push('stock_not_found');
-  return withExceptions(
-    { ...noEffects(), movements: [move(ev, p.fromLocationId, p.itemId, p.lot, 'available', -p.qty), move(ev, p.toLocationId, p.itemId, p.lot, 'available', p.qty)] },
-    reasons,
-  );
+  // Loose units first, then off the licence plates at the source (a plate never claims more than is there).
+  const out = takeFromPlates(state, ev, { locationId: p.fromLocationId, itemId: p.itemId, lot: p.lot, qty: p.qty });
+  return withExceptions({ ...noEffects(), movements: [...out.movements, move(ev, p.toLocationId, p.itemId, p.lot, 'available', p.qty)], plates: out.plates }, reasons);
 }
 
 /** A pick moves allocated units from the bin to the staging area (still allocated to the order). */

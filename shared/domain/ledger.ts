@@ -16,6 +16,12 @@ export interface Movement {
   value: number;
   /** What caused it: the event id, or a command like `opening_balance`. */
   cause: string;
+  /**
+   * The licence plate the units went onto (positive) or came off (negative),
+   * when they are on one. Balances ignore it: a plate is a container
+   * reference inside a location, and its contents are the sum of its movements.
+   */
+  lpn?: string;
 }
 
 export type BalanceKeyParts = Pick<BalanceRow, 'locationId' | 'itemId' | 'lot' | 'status'>;

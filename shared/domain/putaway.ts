@@ -40,3 +40,23 @@ export function suggestBin(itemId: string, qty: number, bins: readonly BinInfo[]
   const empty = byPath.find((b) => (used.get(b.id) ?? 0) === 0 && fits(b)) ?? byPath.find(fits);
   return empty ? { locationId: empty.id, rule: 'any_bin' } : null;
 }
+
+/**
+ * The same rule for a whole licence plate: the bin is chosen for the
+ * plate's dominant item (the one with the most units on it) and must take
+ * every unit on the plate, so a mixed pallet goes where its main item lives,
+ * else to an empty bin in that item's zone, else the first bin with room.
+ */
+export function suggestPlateBin(
+  contents: readonly { itemId: string; qty: number }[],
+  bins: readonly BinInfo[],
+  stock: readonly BinStock[],
+): Suggestion | null {
+  const byItem = new Map<string, number>();
+  for (const l of contents) if (l.qty > 0) byItem.set(l.itemId, (byItem.get(l.itemId) ?? 0) + l.qty);
+  // Ties go to the smaller id, so a device and the server pick the same item.
+  const [dominant] = [...byItem].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (!dominant) return null;
+  const total = [...byItem.values()].reduce((n, q) => n + q, 0);
+  return suggestBin(dominant[0], total, bins, stock);
+}

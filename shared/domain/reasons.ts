@@ -30,6 +30,11 @@ export const EXCEPTION_REASONS = {
   pack_mismatch: 'The carton does not match what was picked for the order.',
   unknown_carton: 'A carton on the shipment was never closed at packing.',
   carton_shipped: 'A carton on the shipment had already shipped.',
+  unknown_lpn: 'The licence plate is not known to the server: nothing was ever received onto it.',
+  lpn_other_warehouse: 'The licence plate belongs to another warehouse; the goods were received on the dock without it, into quarantine.',
+  lpn_put_away: 'The licence plate was already put away into a bin; a plate is used once. Goods were received on the dock without it, into quarantine.',
+  lpn_other_location: 'The licence plate holds stock at another location; the goods were received without it, into quarantine.',
+  lpn_empty: 'Nothing is on the licence plate by the books; nothing was moved.',
 } as const;
 
 export type ExceptionReason = keyof typeof EXCEPTION_REASONS;

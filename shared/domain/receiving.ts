@@ -4,6 +4,7 @@ import type { StockStatus } from '../schemas/common';
 import { receiptDiscrepancies, type ExpectedLine } from './discrepancies';
 import { noEffects, type Effects } from './effects';
 import type { Movement } from './ledger';
+import { plateHeader, plateRefusal } from './licence-plates';
 import { describeReasons, EXCEPTION_REASONS, type ExceptionReason } from './reasons';
 import { serialKey, type LedgerState, type PoFacts, type ReceiptState } from './state';
 
@@ -101,6 +102,13 @@ export function decideReceiptLine(state: LedgerState, ev: EventOf<'receipt.line_
     }
   }
 
+  // The pallet label: goods go on the plate unless the plate cannot take them (then on the dock, and an exception).
+  const lpn = p.lpn ?? null;
+  const plate = lpn === null ? undefined : state.plates.get(lpn);
+  const refusal = lpn === null ? null : plateRefusal(plate, ev.warehouseId, locationId);
+  if (refusal) reasons.push(refusal);
+  const onPlate = lpn !== null && refusal === null ? lpn : null;
+
   const status: StockStatus = reasons.length > 0 ? 'quarantine' : p.condition === 'damaged' ? 'damaged' : 'available';
   const unitCost = po?.lines.find((l) => l.itemId === item.id)?.unitCost ?? item.standardCost;
   const movement: Movement = {
@@ -113,6 +121,7 @@ export function decideReceiptLine(state: LedgerState, ev: EventOf<'receipt.line_
     qty: baseQty,
     value: baseQty * unitCost,
     cause: ev.id,
+    ...(onPlate === null ? {} : { lpn: onPlate }),
   };
   const serials = item.tracking === 'serial' ? p.serials : [];
 
@@ -141,6 +150,10 @@ export function decideReceiptLine(state: LedgerState, ev: EventOf<'receipt.line_
       locationId,
       status: 'in_stock' as const,
     })),
+    plates:
+      onPlate === null
+        ? []
+        : [{ code: onPlate, warehouseId: ev.warehouseId, locationId, status: 'open', receiptId: p.receiptId, openedAt: plate?.openedAt ?? ev.occurredAt }],
   };
   if (reasons.length > 0 && receipt.status === 'closed') effects.receipts = [];
   return exception(effects, reasons);
@@ -175,7 +188,11 @@ export function decideReceiptClose(state: LedgerState, ev: EventOf<'receipt.clos
 
   const discrepancies = receiptDiscrepancies(expectedFor(state, receipt), receipt.lines);
   const closed: ReceiptState = { ...receipt, status: 'closed', closedAt: ev.occurredAt, discrepancies };
-  const effects: Effects = { ...noEffects(), receipts: [closed] };
+  // The plates still open on this receipt are loaded: they wait for put-away.
+  const plates = [...state.plates.values()]
+    .filter((pl) => pl.receiptId === receipt.id && pl.warehouseId === ev.warehouseId && pl.status === 'open')
+    .map((pl) => ({ ...plateHeader(pl), status: 'closed' as const }));
+  const effects: Effects = { ...noEffects(), receipts: [closed], plates };
 
   const po = receipt.poId === null ? undefined : state.pos.get(receipt.poId);
   if (po && !NOT_RECEIVABLE.has(po.status)) {

@@ -1,4 +1,4 @@
-import type { AsnDoc, PoLine, PoStatus, ReceiptDoc, UnitOfMeasure } from '../schemas/docs';
+import type { AsnDoc, LicencePlateDoc, PoLine, PoStatus, ReceiptDoc, UnitOfMeasure } from '../schemas/docs';
 import type { StockStatus, Tracking } from '../schemas/common';
 
 /**
@@ -92,6 +92,11 @@ export interface CartonState {
   status: 'closed' | 'shipped';
 }
 
+/** A plate's own facts (what a reducer decides); its contents only ever change through movements. */
+export type PlateHeader = Pick<LicencePlateDoc, 'code' | 'warehouseId' | 'locationId' | 'status' | 'receiptId' | 'openedAt'>;
+/** A plate with what is on it: the sum of the ledger movements tagged with it. */
+export type PlateState = PlateHeader & Pick<LicencePlateDoc, 'contents'>;
+
 export interface LedgerState {
   items: Map<string, ItemFacts>;
   /** warehouseId -> default dock location id */
@@ -111,6 +116,8 @@ export interface LedgerState {
   tasks: Map<string, PickTaskState>;
   orders: Map<string, OrderState>;
   cartons: Map<string, CartonState>;
+  /** Licence plates by code (codes are unique per tenant). */
+  plates: Map<string, PlateState>;
 }
 
 export function emptyLedgerState(): LedgerState {
@@ -128,6 +135,7 @@ export function emptyLedgerState(): LedgerState {
     tasks: new Map(),
     orders: new Map(),
     cartons: new Map(),
+    plates: new Map(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Condition, IsoDate, IsoDateTime, Money, Qty, ReplicationFields, StockStatus, Tracking, Uuid } from './common';
+import { OrderStatus } from './orders';
 
 /** Documents the server owns and devices pull (never push). */
 
@@ -181,6 +182,8 @@ export const WaveDoc = z.object({
   zone: z.string(),
   status: z.enum(['released', 'picking', 'done']),
   orderIds: z.array(Uuid),
+  /** The channel order numbers of `orderIds`, in the same order. */
+  orderNumbers: z.array(z.string()),
   ...ReplicationFields,
 });
 export type WaveDoc = z.infer<typeof WaveDoc>;
@@ -191,6 +194,10 @@ export const PickTaskDoc = z.object({
   warehouseId: Uuid,
   waveId: Uuid,
   orderId: Uuid,
+  /** The channel's order number (`WEB-100234`), as pickers and packers know the order. */
+  orderNumber: z.string(),
+  /** Who the order goes to (the ship-to name), for the pack station. */
+  shipToName: z.string(),
   lineNo: z.number().int(),
   reservationId: Uuid,
   itemId: Uuid,
@@ -211,6 +218,8 @@ export const CartonDoc = z.object({
   id: Uuid,
   warehouseId: Uuid,
   orderId: Uuid,
+  orderNumber: z.string(),
+  shipToName: z.string(),
   sscc: z.string(),
   lines: z.array(z.object({ itemId: Uuid, lot: z.string().nullable(), qty: Qty })),
   weightGrams: z.number().int(),
@@ -218,6 +227,65 @@ export const CartonDoc = z.object({
   ...ReplicationFields,
 });
 export type CartonDoc = z.infer<typeof CartonDoc>;
+
+/**
+ * Where an order stands, for the devices of one warehouse it is allocated in
+ * (`id` is the order's id: a device pulls one warehouse). Line counts are of
+ * the order lines with units reserved in this warehouse.
+ */
+export const OrderStatusDoc = z.object({
+  id: Uuid,
+  warehouseId: Uuid,
+  orderNumber: z.string(),
+  channel: z.string(),
+  customerName: z.string(),
+  shipToName: z.string(),
+  placedAt: IsoDateTime,
+  status: OrderStatus,
+  /** Hold reasons (`shared/schemas/orders.ts` HoldReason); kept open so a newer server's reason still reads. */
+  holds: z.array(z.string()),
+  carrier: z.string().nullable(),
+  cutoff: IsoDateTime.nullable(),
+  lines: z.number().int().nonnegative(),
+  linesPicked: z.number().int().nonnegative(),
+  linesPacked: z.number().int().nonnegative(),
+  linesShipped: z.number().int().nonnegative(),
+  ...ReplicationFields,
+});
+export type OrderStatusDoc = z.infer<typeof OrderStatusDoc>;
+
+export const LicencePlateStatus = z.enum(['open', 'closed', 'put_away', 'emptied']);
+export type LicencePlateStatus = z.infer<typeof LicencePlateStatus>;
+/** What is on a plate: derived by the server from the ledger (movements tagged with the plate), never stored apart. */
+export const LicencePlateLine = z.object({
+  itemId: Uuid,
+  lot: z.string().nullable(),
+  expiry: IsoDate.nullable(),
+  status: StockStatus,
+  qty: Qty,
+});
+export type LicencePlateLine = z.infer<typeof LicencePlateLine>;
+/**
+ * A licence plate (pallet label, `LPN-<digits>`): a container reference.
+ * Its stock is in the ledger at `locationId` like any other; `contents`
+ * is the part of that stock on the plate. open: being loaded at the dock;
+ * closed: loaded, waiting for put-away; put_away: moved into a bin whole
+ * (the plate's job is done; its stock is ordinary bin stock); emptied:
+ * everything was taken off it piecemeal.
+ */
+export const LicencePlateDoc = z.object({
+  id: Uuid,
+  warehouseId: Uuid,
+  code: z.string(),
+  locationId: Uuid.nullable(),
+  status: LicencePlateStatus,
+  /** The receipt it was last loaded in; closing that receipt closes the plate. */
+  receiptId: Uuid.nullable(),
+  openedAt: IsoDateTime,
+  contents: z.array(LicencePlateLine),
+  ...ReplicationFields,
+});
+export type LicencePlateDoc = z.infer<typeof LicencePlateDoc>;
 
 export const PULL_COLLECTIONS = [
   'warehouses',
@@ -232,6 +300,8 @@ export const PULL_COLLECTIONS = [
   'waves',
   'pick_tasks',
   'cartons',
+  'order_status',
+  'licence_plates',
 ] as const;
 export const PullCollection = z.enum(PULL_COLLECTIONS);
 export type PullCollection = z.infer<typeof PullCollection>;

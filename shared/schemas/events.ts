@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { Condition, IsoDate, IsoDateTime, PositiveQty, Uuid } from './common';
-import { PackCartonClosedPayload, PickPickedPayload, PickShortPayload, PutawayMovedPayload, ShipConfirmedPayload } from './warehouse-events';
+import {
+  LpnClosedPayload,
+  LpnCode,
+  PackCartonClosedPayload,
+  PickPickedPayload,
+  PickShortPayload,
+  PutawayLpnMovedPayload,
+  PutawayMovedPayload,
+  ShipConfirmedPayload,
+} from './warehouse-events';
 
-/** Bumped when an event payload changes incompatibly; older clients get HTTP 426. */
-export const EVENT_SCHEMA_VERSION = 1;
+/**
+ * The event schema this build writes. Bumped when events gain something an
+ * older server cannot read (2: licence plates: `lpn` on receipt lines,
+ * `lpn.closed`, `putaway.lpn_moved`), so such a server answers
+ * `unsupported_schema` instead of a confusing 400. The minimum is raised
+ * only when a payload changes incompatibly; older clients then get HTTP 426.
+ * Version 1 events are valid version 2 events (the new field is optional).
+ */
+export const EVENT_SCHEMA_VERSION = 2;
 export const MIN_SUPPORTED_EVENT_SCHEMA_VERSION = 1;
 
 const Lot = z.string().trim().min(1).max(20);
@@ -27,6 +43,12 @@ export const ReceiptLineScannedPayload = z
     condition: Condition,
     /** The dock the goods were put down at; the warehouse's default dock when null. */
     locationId: Uuid.nullable(),
+    /**
+     * The licence plate (pallet) the goods were put on. Absent, not null, on
+     * a receipt without plates, so events written before plates existed hash
+     * the same when a device retries them.
+     */
+    lpn: LpnCode.optional(),
   })
   .strict()
   // Serial-tracked goods are scanned unit by unit: one serial per unit.
@@ -71,6 +93,8 @@ export const PickPickedEvent = z.object({ ...envelope, type: z.literal('pick.pic
 export const PickShortEvent = z.object({ ...envelope, type: z.literal('pick.short'), payload: PickShortPayload }).strict();
 export const PackCartonClosedEvent = z.object({ ...envelope, type: z.literal('pack.carton_closed'), payload: PackCartonClosedPayload }).strict();
 export const ShipConfirmedEvent = z.object({ ...envelope, type: z.literal('ship.confirmed'), payload: ShipConfirmedPayload }).strict();
+export const LpnClosedEvent = z.object({ ...envelope, type: z.literal('lpn.closed'), payload: LpnClosedPayload }).strict();
+export const PutawayLpnMovedEvent = z.object({ ...envelope, type: z.literal('putaway.lpn_moved'), payload: PutawayLpnMovedPayload }).strict();
 
 const EVENT_SCHEMAS = [
   ReceiptLineScannedEvent,
@@ -80,6 +104,8 @@ const EVENT_SCHEMAS = [
   PickShortEvent,
   PackCartonClosedEvent,
   ShipConfirmedEvent,
+  LpnClosedEvent,
+  PutawayLpnMovedEvent,
 ] as const;
 
 /** Every event a device can write. New workflows add members here. */
@@ -98,6 +124,8 @@ export const EventDoc = z.discriminatedUnion('type', [
   PickShortEvent.extend(withTombstone),
   PackCartonClosedEvent.extend(withTombstone),
   ShipConfirmedEvent.extend(withTombstone),
+  LpnClosedEvent.extend(withTombstone),
+  PutawayLpnMovedEvent.extend(withTombstone),
 ]);
 export type EventDoc = z.infer<typeof EventDoc>;
 

@@ -52,6 +52,8 @@ export const ImportStatus = z.enum(['released', 'on_hold', 'backordered', 'rejec
 export const ImportResult = z.object({
   externalId: z.string(),
   orderId: Uuid.optional(),
+  /** The order number the floor and customer service use (`WEB-100234`). */
+  orderNumber: z.string().optional(),
   status: ImportStatus,
   holds: z.array(HoldReason).optional(),
   errors: z.array(z.string()).optional(),

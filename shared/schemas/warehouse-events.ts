@@ -56,3 +56,41 @@ export const ShipConfirmedPayload = z
   })
   .strict();
 export type ShipConfirmedPayload = z.infer<typeof ShipConfirmedPayload>;
+
+/**
+ * A licence plate (LPN) as scanned: our internal `LPN-<digits>` label
+ * (shared/barcode/internal.ts), upper case. Unique per tenant; the code is
+ * the plate's identity in events, so two devices that start the same
+ * pre-printed plate offline mean the same plate.
+ */
+export const LpnCode = z.string().regex(/^LPN-\d{1,32}$/, 'a licence plate is LPN- followed by digits');
+export type LpnCode = z.infer<typeof LpnCode>;
+
+/** The receiver finished loading a plate at the dock: it waits for put-away. */
+export const LpnClosedPayload = z
+  .object({
+    lpn: LpnCode,
+    /** The receipt it was loaded in (null when closed outside a receipt). */
+    receiptId: Uuid.nullable(),
+  })
+  .strict();
+export type LpnClosedPayload = z.infer<typeof LpnClosedPayload>;
+
+/**
+ * A whole plate moved into a bin with one scan. The server moves whatever
+ * its ledger has on the plate (the pallet moved, not a count of it), so the
+ * payload names the plate and the destination only.
+ */
+export const PutawayLpnMovedPayload = z
+  .object({
+    lpn: LpnCode,
+    toLocationId: Uuid,
+    suggestedLocationId: Uuid.nullable(),
+    overrideReason: z.string().trim().min(3).max(200).nullable(),
+  })
+  .strict()
+  .refine((p) => p.suggestedLocationId === null || p.toLocationId === p.suggestedLocationId || p.overrideReason !== null, {
+    message: 'a reason is required to override the suggested bin',
+    path: ['overrideReason'],
+  });
+export type PutawayLpnMovedPayload = z.infer<typeof PutawayLpnMovedPayload>;

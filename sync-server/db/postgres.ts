@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { EventEmitter } from 'node:events';
+import { listenWithReconnect } from './pg-listener';
 import { CHANGE_CHANNEL, parseTimestamptz, REPLICATION_LOCK_KEY, type Db, type Sql, type SqlParam } from './types';
 
 const INT8 = 20;
@@ -54,10 +55,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   pool.on('error', () => undefined);
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const listener = await pool.connect();
-  listener.on('error', () => undefined);
-  await listener.query(`LISTEN ${CHANGE_CHANNEL}`);
-  listener.on('notification', (n) => emitter.emit(CHANGE_CHANNEL, n.payload ?? ''));
+  // Its own connection, outside the pool: a LISTEN lives as long as its session, and when the server ends
+  // that session the listener reconnects and pokes once, so devices pull whatever they missed meanwhile.
+  const listener = await listenWithReconnect(url, [CHANGE_CHANNEL], (channel, payload) => emitter.emit(channel, payload)).catch(
+    async (err: unknown) => {
+      await pool.end();
+      throw err;
+    },
+  );
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -74,8 +79,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       return () => emitter.off(CHANGE_CHANNEL, cb);
     },
     async close() {
-      // Destroy (not return to the pool) the connection that LISTENs.
-      listener.release(true);
+      await listener.close();
       await pool.end();
     },
   };

@@ -11,6 +11,7 @@ import {
 import type { DeviceEvent } from '../../shared/schemas/events';
 import type { Sql } from '../db/types';
 import { loadFulfilment } from './load-fulfilment';
+import { loadLicencePlates, plateKeys } from './load-licence-plates';
 
 /**
  * Loads exactly the slice of authoritative state a batch of events can read,
@@ -54,6 +55,9 @@ export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): 
         locationIds.add(ev.payload.fromLocationId).add(ev.payload.toLocationId);
         balanceKeys.push({ w: ev.warehouseId, l: ev.payload.fromLocationId, i: ev.payload.itemId });
         break;
+      case 'putaway.lpn_moved':
+        locationIds.add(ev.payload.toLocationId);
+        break;
       case 'pick.picked':
       case 'pick.short':
         taskIds.add(ev.payload.taskId);
@@ -67,6 +71,11 @@ export async function loadLedgerState(tx: Sql, events: readonly DeviceEvent[]): 
         shippedOrders.push(ev.payload.orderId);
         break;
     }
+  }
+  // Plates first: putting a plate away checks the stock of everything on it at the plate's location.
+  for (const plate of await loadLicencePlates(tx, plateKeys(events))) {
+    state.plates.set(plate.code, plate);
+    if (plate.locationId) for (const l of plate.contents) balanceKeys.push({ w: plate.warehouseId, l: plate.locationId, i: l.itemId });
   }
   await loadFulfilment(tx, state, { warehouseIds, taskIds, orderIds, balanceKeys, shippedOrders });
 

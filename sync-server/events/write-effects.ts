@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { bulk } from '../db/bulk';
 import type { Sql } from '../db/types';
 import { writeFulfilment } from './write-fulfilment';
+import { upsertLicencePlates } from './write-licence-plates';
 
 export interface AppliedEvent {
   event: DeviceEvent;
@@ -22,6 +23,7 @@ export async function writeEffects(tx: Sql, applied: readonly AppliedEvent[], st
   await insertEvents(tx, applied);
   await writeLedger(tx, applied.flatMap((a) => a.effects.movements.map((m) => ({ ...m, eventId: a.event.id }))));
   await upsertDocuments(tx, applied, state);
+  await upsertLicencePlates(tx, applied, state);
   await upsertSerials(tx, applied);
   await insertExceptions(tx, applied);
   await writeFulfilment(tx, applied, state, at, userId);
@@ -68,10 +70,10 @@ export async function writeLedger(tx: Sql, lines: readonly LedgerLine[]): Promis
 function insertMovements(tx: Sql, lines: readonly LedgerLine[]) {
   return bulk(
     tx,
-    `INSERT INTO movements (warehouse_id, id, location_id, item_id, lot, expiry, status, qty, value, cause, event_id)
-     SELECT "warehouseId", id, "locationId", "itemId", lot, expiry, status, qty, value, cause, "eventId"
+    `INSERT INTO movements (warehouse_id, id, location_id, item_id, lot, expiry, status, qty, value, cause, event_id, lpn)
+     SELECT "warehouseId", id, "locationId", "itemId", lot, expiry, status, qty, value, cause, "eventId", lpn
      FROM jsonb_to_recordset($1::jsonb) AS x("warehouseId" uuid, id uuid, "locationId" uuid, "itemId" uuid,
-       lot text, expiry date, status text, qty bigint, value bigint, cause text, "eventId" uuid)`,
+       lot text, expiry date, status text, qty bigint, value bigint, cause text, "eventId" uuid, lpn text)`,
     lines.map((m) => ({ ...m, id: uuidv7() })),
   );
 }

@@ -4,6 +4,7 @@ import type { OrderStatus } from '../../shared/schemas/orders';
 import { bulk } from '../db/bulk';
 import type { Sql } from '../db/types';
 import { recordTransitions, type Transition } from '../orders/history';
+import { refreshOrderStatus } from '../orders/order-status';
 import type { AppliedEvent } from './write-effects';
 
 /** GS1 company prefix for the SSCCs on our cartons (GS1's example prefix in the demo). */
@@ -49,7 +50,14 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
     orders.flatMap((o) => o.lines.map((l) => ({ orderId: o.id, lineNo: l.lineNo, qtyAllocated: l.qtyAllocated, qtyPicked: l.qtyPicked, qtyShipped: l.qtyShipped }))),
   );
   await recordOrderStatuses(tx, orders, at, userId);
+  await writeCartons(tx, applied, state);
+  // Last: the documents read the reservations, lines, statuses and cartons written above.
+  const cartonOrders = applied.flatMap((a) => a.effects.cartons.map((c) => c.orderId));
+  await refreshOrderStatus(tx, [...tasks.map((t) => t.orderId), ...orders.map((o) => o.id), ...cartonOrders]);
+}
 
+/** New cartons (with their SSCCs, order number and ship-to name), carton status changes, shipments. */
+async function writeCartons(tx: Sql, applied: readonly AppliedEvent[], state: LedgerState): Promise<void> {
   const cartons = pick(applied.flatMap((a) => a.effects.cartons.map((c) => c.id)), state.cartons);
   if (cartons.length === 0) return;
   const fresh = await tx.query<{ id: string }>(`SELECT id FROM cartons WHERE id = ANY($1::uuid[])`, [cartons.map((c) => c.id)]);
@@ -59,9 +67,11 @@ export async function writeFulfilment(tx: Sql, applied: readonly AppliedEvent[],
   const eventOf = new Map(applied.flatMap((a) => a.effects.cartons.map((c) => [c.id, a.event.id] as const)));
   await bulk(
     tx,
-    `INSERT INTO cartons (warehouse_id, id, order_id, sscc, lines, weight_grams, status, event_id, seq)
-     SELECT "warehouseId", id, "orderId", sscc, lines, "weightGrams", status, "eventId", nextval('repl_seq')
-     FROM jsonb_to_recordset($1::jsonb) AS x("warehouseId" uuid, id uuid, "orderId" uuid, sscc text, lines jsonb, "weightGrams" int, status text, "eventId" uuid)`,
+    `INSERT INTO cartons (warehouse_id, id, order_id, order_number, ship_to_name, sscc, lines, weight_grams, status, event_id, seq)
+     SELECT x."warehouseId", x.id, x."orderId", coalesce(o.order_number, ''), coalesce(o.ship_to->>'name', ''), x.sscc, x.lines, x."weightGrams", x.status, x."eventId",
+            nextval('repl_seq')
+     FROM jsonb_to_recordset($1::jsonb) AS x("warehouseId" uuid, id uuid, "orderId" uuid, sscc text, lines jsonb, "weightGrams" int, status text, "eventId" uuid)
+     LEFT JOIN orders o ON o.id = x."orderId"`,
     created.map((c, i) => ({ ...c, sscc: ssccFor(serials[i]?.n ?? 0), eventId: eventOf.get(c.id) })),
   );
   await bulk(

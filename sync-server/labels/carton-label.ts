@@ -14,8 +14,7 @@ interface RawAddress {
 interface Row {
   sscc: string;
   weightGrams: number;
-  externalId: string;
-  channel: string;
+  orderNumber: string;
   shipTo: RawAddress;
   carrier: string | null;
   trackingNumber: string | null;
@@ -46,7 +45,7 @@ function address(a: RawAddress): Address {
  */
 export async function cartonLabelData(db: Sql, cartonId: string): Promise<CartonLabel | null> {
   const [r] = await db.query<Row>(
-    `SELECT c.sscc, c.weight_grams AS "weightGrams", o.external_id AS "externalId", o.channel,
+    `SELECT c.sscc, c.weight_grams AS "weightGrams", o.order_number AS "orderNumber",
             o.ship_to AS "shipTo", coalesce(s.carrier, o.carrier) AS carrier, s.tracking_number AS "trackingNumber",
             w.name AS "warehouseName", w.address AS "warehouseAddress",
             (SELECT count(*) FROM cartons c2 WHERE c2.order_id = c.order_id AND (c2.closed_at, c2.id) <= (c.closed_at, c.id))::int8 AS "cartonNo",
@@ -62,7 +61,7 @@ export async function cartonLabelData(db: Sql, cartonId: string): Promise<Carton
     sscc: r.sscc,
     shipFrom: r.warehouseAddress ? address(r.warehouseAddress) : { name: r.warehouseName.slice(0, 60), line1: r.warehouseName.slice(0, 60), city: '-', postalCode: '-', country: r.shipTo.country },
     shipTo: address(r.shipTo),
-    orderNumber: `${r.channel.toUpperCase()}-${r.externalId}`.slice(0, 32),
+    orderNumber: r.orderNumber.slice(0, 32),
     cartonNumber: r.cartonNo,
     cartonCount: r.cartonCount,
     carrier: clip(r.carrier ?? undefined, 40),

@@ -5,6 +5,7 @@ import { bulk } from '../db/bulk';
 import type { Sql } from '../db/types';
 import { writeLedger, type LedgerLine } from '../events/write-effects';
 import { recordTransitions, type Transition } from './history';
+import { refreshOrderStatus } from './order-status';
 
 /** Docks are pickable (cross-docking received backorders) but only after every bin. */
 const DOCK_PATH_PENALTY = 1_000_000;
@@ -129,6 +130,7 @@ export async function allocateOrders(tx: Sql, orderIds: readonly string[], rules
     lineUpdates,
   );
   await recordTransitions(tx, transitions, at, userId);
+  await refreshOrderStatus(tx, byOrder.keys());
   return outcome;
 }
 

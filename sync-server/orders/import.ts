@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { orderNumber } from '../../shared/domain/orders/order-number';
 import { evaluateHolds, orderTotal, type B2bAccount, type CatalogMatch, type ResolvedLine } from '../../shared/domain/orders/holds';
 import { carrierCutoff, ImportOrder, type HoldReason, type ImportResult, type OrderRules } from '../../shared/schemas/orders';
 import { appendAudit } from '../audit/chain';
@@ -10,6 +11,7 @@ import { loadOrderRules } from './rules';
 
 interface NewOrder {
   id: string;
+  orderNumber: string;
   order: ImportOrder;
   holds: HoldReason[];
   lines: ResolvedLine[];
@@ -25,6 +27,7 @@ const ORDERS: BulkTable<NewOrder> = {
     col('id', 'uuid', (o) => o.id),
     col('channel', 'text', (o) => o.order.channel),
     col('external_id', 'text', (o) => o.order.externalId),
+    col('order_number', 'text', (o) => o.orderNumber),
     col('placed_at', 'timestamptz', (o) => o.order.placedAt),
     col('customer', 'jsonb', (o) => o.order.customer),
     col('ship_to', 'jsonb', (o) => o.order.shipTo),
@@ -84,7 +87,11 @@ async function loadCatalog(tx: Sql, orders: readonly ImportOrder[]) {
   const bySku = new Map<string, CatalogMatch>(items.map((i) => [i.sku, { itemId: i.id, factor: 1, listPrice: i.listPrice }]));
   const byChannelSku = new Map<string, CatalogMatch>(channelSkus.map((c) => [`${c.channel}|${c.channelSku}`, { itemId: c.id, factor: c.factor, listPrice: c.listPrice }]));
   const accountMap = new Map<string, B2bAccount>(accountRows.map((a) => [a.code, { creditLimit: a.creditLimit, openBalance: a.openBalance }]));
-  return { bySku, byChannelSku, accountMap };
+  const prefixRows = await tx.query<{ code: string; prefix: string | null }>(`SELECT code, order_prefix AS prefix FROM channels WHERE code = ANY($1::text[])`, [
+    [...new Set(orders.map((o) => o.channel))],
+  ]);
+  const prefixes = new Map(prefixRows.map((p) => [p.code, p.prefix]));
+  return { bySku, byChannelSku, accountMap, prefixes };
 }
 
 async function existingKeys(tx: Sql, orders: readonly ImportOrder[]): Promise<Set<string>> {
@@ -140,8 +147,9 @@ export async function importOrders(db: Db, raw: readonly unknown[], userId: stri
       if (code && account && !holds.includes('credit_limit')) accountUse.set(code, (accountUse.get(code) ?? 0) + total);
       const { carrier, cutoff } = carrierCutoff(rules, order.shipping.method, at);
       const id = uuidv7();
-      created.push({ id, order, holds, lines, total, carrier, cutoff });
-      results.push({ externalId: order.externalId, orderId: id, status: holds.length > 0 ? 'on_hold' : 'released', ...(holds.length > 0 ? { holds } : {}) });
+      const number = orderNumber(order.channel, order.externalId, catalog.prefixes.get(order.channel) ?? null);
+      created.push({ id, orderNumber: number, order, holds, lines, total, carrier, cutoff });
+      results.push({ externalId: order.externalId, orderId: id, orderNumber: number, status: holds.length > 0 ? 'on_hold' : 'released', ...(holds.length > 0 ? { holds } : {}) });
     });
 
     await bulkInsert(tx, ORDERS, created);

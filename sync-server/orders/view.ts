@@ -3,7 +3,7 @@ import type { Sql } from '../db/types';
 /** The supervisor's / customer service's view of one order: state, holds, lines with allocation and backorders, history. */
 export async function orderView(db: Sql, id: string) {
   const [order] = await db.query<Record<string, unknown>>(
-    `SELECT id, channel, external_id AS "externalId", placed_at AS "placedAt", status, holds, total, customer,
+    `SELECT id, channel, external_id AS "externalId", order_number AS "orderNumber", placed_at AS "placedAt", status, holds, total, customer,
             ship_to AS "shipTo", shipping, payment, fraud_score AS "fraudScore", carrier, cutoff
      FROM orders WHERE id = $1`,
     [id],

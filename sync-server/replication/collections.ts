@@ -11,7 +11,7 @@ export interface CollectionSpec {
   scope: 'global' | 'warehouse' | 'device';
 }
 
-const REPL = `seq, updated_at AS "updatedAt", deleted AS "_deleted"`;
+const REPL = `seq, iso_utc(updated_at) AS "updatedAt", deleted AS "_deleted"`;
 
 export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
   warehouses: {
@@ -45,7 +45,7 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
     table: 'receipts',
     scope: 'warehouse',
     select: `id, warehouse_id AS "warehouseId", po_id AS "poId", asn_id AS "asnId", status, lines, discrepancies,
-      opened_at AS "openedAt", closed_at AS "closedAt", ${REPL}`,
+      iso_utc(opened_at) AS "openedAt", iso_utc(closed_at) AS "closedAt", ${REPL}`,
   },
   balances: {
     table: 'balances',
@@ -56,29 +56,46 @@ export const COLLECTIONS: Record<PullCollection, CollectionSpec> = {
   event_outcomes: {
     table: 'events',
     scope: 'device',
-    select: `id, warehouse_id AS "warehouseId", device_id AS "deviceId", type, status, reason, received_at AS "appliedAt", ${REPL}`,
+    select: `id, warehouse_id AS "warehouseId", device_id AS "deviceId", type, status, reason, iso_utc(received_at) AS "appliedAt", ${REPL}`,
   },
   exceptions: {
     table: 'exceptions',
     scope: 'warehouse',
-    select: `id, warehouse_id AS "warehouseId", event_id AS "eventId", kind, reason, status, raised_at AS "raisedAt",
-      resolved_at AS "resolvedAt", resolved_by AS "resolvedBy", resolution, ${REPL}`,
+    select: `id, warehouse_id AS "warehouseId", event_id AS "eventId", kind, reason, status, iso_utc(raised_at) AS "raisedAt",
+      iso_utc(resolved_at) AS "resolvedAt", resolved_by AS "resolvedBy", resolution, ${REPL}`,
   },
   waves: {
     table: 'waves',
     scope: 'warehouse',
-    select: `id, warehouse_id AS "warehouseId", number, carrier, cutoff, zone, status, order_ids AS "orderIds", ${REPL}`,
+    select: `id, warehouse_id AS "warehouseId", number, carrier, iso_utc(cutoff) AS cutoff, zone, status, order_ids AS "orderIds",
+      order_numbers AS "orderNumbers", ${REPL}`,
   },
   pick_tasks: {
     table: 'pick_tasks',
     scope: 'warehouse',
-    select: `id, warehouse_id AS "warehouseId", wave_id AS "waveId", order_id AS "orderId", line_no AS "lineNo",
-      reservation_id AS "reservationId", item_id AS "itemId",
+    select: `id, warehouse_id AS "warehouseId", wave_id AS "waveId", order_id AS "orderId", order_number AS "orderNumber",
+      ship_to_name AS "shipToName", line_no AS "lineNo", reservation_id AS "reservationId", item_id AS "itemId",
       location_id AS "locationId", lot, qty, path_seq AS "pathSeq", sequence, status, qty_picked AS "qtyPicked", tote, ${REPL}`,
   },
   cartons: {
     table: 'cartons',
     scope: 'warehouse',
-    select: `id, warehouse_id AS "warehouseId", order_id AS "orderId", sscc, lines, weight_grams AS "weightGrams", status, ${REPL}`,
+    select: `id, warehouse_id AS "warehouseId", order_id AS "orderId", order_number AS "orderNumber", ship_to_name AS "shipToName",
+      sscc, lines, weight_grams AS "weightGrams", status, ${REPL}`,
+  },
+  // Filled at write time (orders/order-status.ts), so a pull reads one table.
+  order_status: {
+    table: 'order_status',
+    scope: 'warehouse',
+    select: `order_id AS id, warehouse_id AS "warehouseId", order_number AS "orderNumber", channel, customer_name AS "customerName",
+      ship_to_name AS "shipToName", iso_utc(placed_at) AS "placedAt", status, holds, carrier, iso_utc(cutoff) AS cutoff, lines, lines_picked AS "linesPicked",
+      lines_packed AS "linesPacked", lines_shipped AS "linesShipped", ${REPL}`,
+  },
+  // What is on a plate is read from the ledger (movements tagged with it), never stored beside it.
+  licence_plates: {
+    table: 'licence_plates',
+    scope: 'warehouse',
+    select: `id, warehouse_id AS "warehouseId", code, location_id AS "locationId", status, receipt_id AS "receiptId",
+      iso_utc(opened_at) AS "openedAt", licence_plate_contents(warehouse_id, code) AS contents, ${REPL}`,
   },
 };

@@ -5,7 +5,7 @@ import type { RouteDeps, TypedApp } from '../app';
 import { pushEvents } from '../events/push';
 import { requireDevice } from '../http/auth-guard';
 import { badRequest, forbidden, upgradeRequired } from '../http/errors';
-import { pull } from '../replication/pull';
+import { pullJson } from '../replication/pull';
 import { openStream } from '../replication/stream';
 
 const SYNC_ROLES = ['associate', 'supervisor', 'admin'] as const;
@@ -52,14 +52,15 @@ export function registerSyncRoutes(app: TypedApp, { db }: RouteDeps): void {
   app.get(
     '/sync/:collection/pull',
     { schema: { params: z.object({ collection: PullCollection }), querystring: PullQuery } },
-    async (req) => {
+    async (req, reply) => {
       const auth = requireDevice(req, SYNC_ROLES);
-      return pull(db, req.params.collection, req.query.checkpoint, req.query.limit, auth, req.query.remaining === '1');
+      const text = await pullJson(db, req.params.collection, req.query.checkpoint, req.query.limit, auth, req.query.remaining === '1');
+      return reply.type('application/json; charset=utf-8').send(text);
     },
   );
 
   app.get('/sync/stream', async (req, reply) => {
-    requireDevice(req, SYNC_ROLES);
-    openStream(req, reply, db);
+    const auth = requireDevice(req, SYNC_ROLES);
+    openStream(req, reply, db, auth);
   });
 }

@@ -14,7 +14,7 @@ export async function writeCommerce(tx: Sql): Promise<void> {
        ('ST1', '{"name":"DockScan Downtown","line1":"12 Market St","city":"Columbus","region":"OH","postalCode":"43215","country":"US"}'::jsonb)
      ) AS a(code, address) WHERE w.code = a.code`,
   );
-  await tx.query(`INSERT INTO channels (code, name) VALUES ('web', 'Web shop'), ('amazon', 'Amazon marketplace'), ('b2b', 'B2B portal')`);
+  await tx.query(`INSERT INTO channels (code, name, order_prefix) VALUES ('web', 'Web shop', 'WEB'), ('amazon', 'Amazon marketplace', 'AMZ'), ('b2b', 'B2B portal', 'B2B')`);
   await tx.query(
     `INSERT INTO channel_skus (channel, channel_sku, item_id, factor)
      SELECT 'amazon', 'AMZ-' || sku, id, 1 FROM items WHERE active AND sku <= 'SKU-000500'

@@ -1,7 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { BalanceDoc, ItemDoc, LocationDoc, PickTaskDoc } from '../../shared/schemas/docs';
 import { api, pullAll, type Session } from '../support/server';
+import { orderBarcode } from '../../shared/barcode/internal';
 import { LoginPage } from './pages/login-page';
+import { OrdersPage } from './pages/orders-page';
 import { PackingPage } from './pages/packing-page';
 import { PickingPage } from './pages/picking-page';
 import { PutawayPage } from './pages/putaway-page';
@@ -78,13 +80,14 @@ test('orders are imported, waved, picked partly offline (wrong item refused, one
   // Order rules: WH1 ships, and any unit price is accepted (the demo list prices are not on the API).
   const rules = await api<Record<string, unknown>>(data.server, '/api/settings/order-rules', { token: admin });
   expect((await api(data.server, '/api/settings/order-rules', { method: 'PUT', token: admin, body: { ...rules.body, warehousePriority: ['WH1'], priceTolerancePct: 100 } })).status).toBe(200);
-  const imported = await api<{ results: { orderId?: string; status: string; holds?: string[] }[] }>(data.server, '/api/orders/import', {
+  const externalId = `E2E-${Date.now()}`;
+  const imported = await api<{ results: { orderId?: string; orderNumber?: string; status: string; holds?: string[] }[] }>(data.server, '/api/orders/import', {
     token: admin,
     body: {
       orders: [
         {
           channel: 'web',
-          externalId: `E2E-${Date.now()}`,
+          externalId,
           placedAt: new Date().toISOString(),
           customer: { email: 'e2e@example.com', name: 'E2E Customer' },
           shipTo: { name: 'E2E Customer', line1: '1 Main St', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
@@ -101,10 +104,14 @@ test('orders are imported, waved, picked partly offline (wrong item refused, one
   const result = imported.body.results[0];
   expect(result, JSON.stringify(imported.body)).toMatchObject({ status: 'released' });
   const orderId = result?.orderId ?? '';
+  // The channel's order number is what the floor sees: WEB- (the channel's prefix) and the channel's own id.
+  const orderNumber = result?.orderNumber ?? '';
+  expect(orderNumber).toBe(`WEB-${externalId}`);
   const waves = await api<{ waves: { id: string }[] }>(data.server, '/api/waves', { token: data.supervisor, body: { warehouseId: data.warehouseId } });
   expect(waves.status).toBe(200);
   const tasks = (await pullAll<PickTaskDoc>(data.server, floor.probe, 'pick_tasks', 5000)).filter((t) => t.orderId === orderId);
   expect(tasks.length).toBeGreaterThanOrEqual(2);
+  for (const t of tasks) expect(t.orderNumber).toBe(orderNumber);
   const binBarcode = (id: string) => floor.locations.get(id)?.barcode ?? '';
   const gtin = (id: string) => floor.items.get(id)?.gtin ?? '';
 
@@ -118,6 +125,7 @@ test('orders are imported, waved, picked partly offline (wrong item refused, one
   // First stop, online: a wrong-item scan is refused and writes nothing.
   let stop = await picking.stop();
   expect(stop.orderId).toBe(orderId);
+  await expect(picking.orderNumber()).toContainText(orderNumber);
   expect((await picking.scanBin(binBarcode(stop.locationId))).kind).toBe('accepted');
   const other = stop.itemId === a.id ? b : a;
   const wrong = await picking.scanItem(other.gtin ?? '');
@@ -169,8 +177,10 @@ test('orders are imported, waved, picked partly offline (wrong item refused, one
   const packing = new PackingPage(two.page);
   await packing.open();
   await packing.expectOrderWaiting(orderId);
+  await expect(packing.waitingOrder(orderId)).toContainText(orderNumber);
   await packing.scanTote('TOTE-7');
   await packing.expectOpen(orderId);
+  await packing.expectOrderNumber(orderNumber, 'E2E Customer');
   expect((await packing.scanItem(a.gtin ?? '')).kind).toBe('accepted');
   // One too many of A is extra: flagged red, and the carton cannot close with it.
   expect((await packing.scanItem(a.gtin ?? '')).kind).toBe('rejected');
@@ -182,13 +192,26 @@ test('orders are imported, waved, picked partly offline (wrong item refused, one
 
   const shipping = new ShippingPage(two.page);
   await shipping.open();
-  await shipping.selectOrder(orderId);
+  await shipping.scanOrder(orderBarcode(orderNumber), orderId);
+  await expect(shipping.orderNumber()).toContainText(orderNumber);
   await expect(shipping.carrier()).toHaveValue('UPS');
   await shots(two.page, 'shipping');
   expect((await shipping.confirm('1Z999AA10123456784')).kind).toBe('accepted');
   await shipping.expectPending(0);
   await shipping.expectLabelsReady();
   await shots(two.page, 'shipping-labels');
+
+  // Orders: the packer's device knows, from what it pulled, that the order has shipped; found by its barcode.
+  const orders = new OrdersPage(two.page);
+  await orders.open();
+  const found = await orders.scan(orderBarcode(orderNumber));
+  expect(found.kind).toBe('accepted');
+  await orders.expectStatus(orderId, 'shipped', /^Shipped$/);
+  await expect(orders.card(orderId).getByTestId('order-number')).toHaveText(orderNumber);
+  await shots(two.page, 'orders');
+  // Typing part of the number finds it too.
+  await orders.search(externalId.toLowerCase());
+  await expect(orders.card(orderId)).toBeVisible();
 
   const order = await api<{ status: string; lines: { itemId: string; qtyShipped: number }[] }>(data.server, `/api/orders/${orderId}`, { token: data.supervisor });
   expect(order.body.status).toBe('shipped');

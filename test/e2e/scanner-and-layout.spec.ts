@@ -10,6 +10,25 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/**
+ * What scrolls sideways or is cut off at the right: the page itself, or anything in the main content (a table
+ * in an overflow-x wrapper scrolls without widening the page, so each scroll or clip container is checked too).
+ * The nav is outside main: it scrolls sideways on purpose on a handheld.
+ */
+function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // A 1 px box is visually hidden on purpose (sr-only); clipping is its job.
+    const wider = (el: Element) => el.scrollWidth > el.clientWidth && el.clientWidth > 1;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''} (${el.scrollWidth} > ${el.clientWidth})`;
+    const main = document.querySelector('main');
+    const candidates = [document.documentElement, ...(main ? [main, ...main.querySelectorAll('*')] : [])];
+    return candidates
+      .filter((el) => el === document.documentElement || el === main || ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX))
+      .filter(wider)
+      .map(name);
+  });
+}
+
 test('a scan never lands in a text field, typing still does, and every scan gets feedback', async ({ page, baseURL }) => {
   const data = await loadDemoData(baseURL ?? '');
   const { po, plain, tracked } = takePo(data, 1, true);
@@ -76,6 +95,9 @@ test('looks right on a 360 px handheld and a 1920 px dock monitor, in English an
     await receiving.setQty(10_000);
     expect((await receiving.scanItem(first.gtin ?? '')).kind).toBe('warning');
     await shot(page, `${name}-over`);
+    // With lines on screen (one of them over), nothing scrolls sideways: not the page, not the lines table.
+    await expect(page.getByTestId('lines').locator('tbody tr').first()).toBeVisible();
+    expect(await horizontalOverflow(page)).toEqual([]);
     await receiving.scan('LOC-NOWHERE-1');
     await shot(page, `${name}-rejected`);
     // Every string through i18next: switch to Spanish.

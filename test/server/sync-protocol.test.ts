@@ -240,7 +240,7 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
     });
   });
 
-  it('pokes connected devices over server-sent events after a commit', async () => {
+  it('pokes connected devices over server-sent events after a commit, naming the collections that changed for them', async () => {
     const controller = new AbortController();
     const res = await fetch(`${server.url}/sync/stream?token=${encodeURIComponent(device.token)}`, { signal: controller.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -255,10 +255,18 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
         text += decoder.decode(chunk.value);
       }
     };
-    await readUntil(1); // the poke on connect
+    await readUntil(1); // the poke on connect: pull everything
+    expect(text).toMatch(/data: RESYNC\n/);
     await push(server, device, [lineScanned(device, { receiptId: uuidv7(), itemId: item.id })]);
     await readUntil(2);
-    expect((text.match(/data: RESYNC/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    const poke = /data: RESYNC (\S+)\n/.exec(text);
+    const named = new Set(poke?.[1]?.split(','));
+    // The scan's outcome and what it changed in this warehouse; nothing it did not touch.
+    expect(named).toContain('event_outcomes');
+    expect(named).toContain('receipts');
+    expect(named).toContain('balances');
+    expect(named).not.toContain('items');
+    expect(named).not.toContain('locations');
     controller.abort();
     const unauth = await fetch(`${server.url}/sync/stream`);
     expect(unauth.status).toBe(401);

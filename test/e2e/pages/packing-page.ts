@@ -29,6 +29,16 @@ export class PackingPage extends AppPage {
     await expect(this.page.getByTestId('packing-screen')).toHaveAttribute('data-order-id', orderId);
   }
 
+  /** The open order's channel number and who it ships to, as the packer sees them. */
+  async expectOrderNumber(orderNumber: string, shipTo: string): Promise<void> {
+    await expect(this.page.getByTestId('pack-order-number')).toContainText(orderNumber);
+    await expect(this.page.getByTestId('pack-ship-to')).toContainText(shipTo);
+  }
+
+  waitingOrder(orderId: string) {
+    return this.page.getByTestId(`pack-order-${orderId}`);
+  }
+
   async closeCarton(weight: string, unit: 'kg' | 'g'): Promise<{ kind: string; title: string }> {
     const before = Number((await this.flash().getAttribute('data-seq')) ?? '0');
     await this.page.getByTestId('pack-weight').fill(weight);

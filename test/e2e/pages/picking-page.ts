@@ -25,6 +25,11 @@ export class PickingPage extends AppPage {
     return this.page.getByTestId('pick-current');
   }
 
+  /** The channel order number of the current stop's order. */
+  orderNumber() {
+    return this.page.getByTestId('pick-order');
+  }
+
   async waitForStops(): Promise<void> {
     await expect(this.current()).toBeVisible({ timeout: 30_000 });
   }

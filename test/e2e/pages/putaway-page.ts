@@ -20,6 +20,23 @@ export class PutawayPage extends AppPage {
     return this.scan(barcode);
   }
 
+  /** Scans a licence plate at the dock: its contents and the bin for all of it show. */
+  scanPlate(lpn: string) {
+    return this.scan(lpn);
+  }
+
+  plate() {
+    return this.page.getByTestId('putaway-plate');
+  }
+
+  /** Item id -> quantity, as the plate's contents list shows them. */
+  async plateContents(): Promise<Map<string, number>> {
+    const rows = this.plate().getByTestId('plate-contents').locator('li');
+    const out = new Map<string, number>();
+    for (const row of await rows.all()) out.set((await row.getAttribute('data-item-id')) ?? '', Number(await row.getAttribute('data-qty')));
+    return out;
+  }
+
   async suggestedLocationId(): Promise<string> {
     return (await this.page.getByTestId('putaway-suggested').getAttribute('data-location-id')) ?? '';
   }

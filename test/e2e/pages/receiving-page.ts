@@ -26,6 +26,30 @@ export class ReceivingPage extends AppPage {
     await this.page.getByLabel(/Quantity per scan|Cantidad por escaneo/).fill(String(qty));
   }
 
+  /** Scans a pallet label: the next item scans go on that licence plate. */
+  async scanPlate(lpn: string): Promise<{ kind: string; title: string }> {
+    const flash = await this.scan(lpn);
+    if (flash.kind === 'accepted') await expect(this.plate()).toHaveAttribute('data-lpn', lpn);
+    return flash;
+  }
+
+  plate(): Locator {
+    return this.page.getByTestId('receiving-plate');
+  }
+
+  async expectPlateUnits(units: number): Promise<void> {
+    await expect(this.plate()).toHaveAttribute('data-units', String(units));
+  }
+
+  /** "Pallet done": the plate waits for put-away; item scans are loose again. */
+  async closePlate(): Promise<{ kind: string; title: string }> {
+    const before = Number((await this.flash().getAttribute('data-seq')) ?? '0');
+    await this.page.getByTestId('close-plate').click();
+    await expect(this.flash()).toHaveAttribute('data-seq', String(before + 1));
+    await expect(this.plate()).toHaveAttribute('data-lpn', '');
+    return { kind: (await this.flash().getAttribute('data-kind')) ?? '', title: (await this.page.getByTestId('flash-title').textContent()) ?? '' };
+  }
+
   line(sku: string): Locator {
     return this.page.getByTestId(`line-${sku}`);
   }

@@ -17,6 +17,17 @@ export class ShippingPage extends AppPage {
     await expect(this.page.getByTestId('ship-form')).toHaveAttribute('data-order-id', orderId);
   }
 
+  /** Selects the packed order by scanning its ORD- barcode. */
+  async scanOrder(barcode: string, orderId: string): Promise<void> {
+    const flash = await this.scan(barcode);
+    expect(flash.kind).toBe('accepted');
+    await expect(this.page.getByTestId('ship-form')).toHaveAttribute('data-order-id', orderId);
+  }
+
+  orderNumber() {
+    return this.page.getByTestId('ship-order-number');
+  }
+
   carrier() {
     return this.page.getByLabel(/^(Carrier|Transportista)$/);
   }

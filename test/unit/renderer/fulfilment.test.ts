@@ -27,6 +27,8 @@ function task(n: number, over: Partial<Stored<PickTaskDoc>> = {}): Stored<PickTa
     warehouseId: WH,
     waveId: WAVE,
     orderId: ORDER,
+    orderNumber: 'WEB-100234',
+    shipToName: 'Ana Ruiz',
     lineNo: n,
     reservationId: id(n, 'a'),
     itemId: itemId(n),
@@ -58,7 +60,7 @@ const stopOf = (t: PickTaskState, remaining = t.qty - t.qtyPicked): PickStop => 
 
 describe('pick list', () => {
   it('lists open tasks of the warehouse by wave cut-off, then path sequence, with the optimistic status', () => {
-    const wave = (wid: string, number: string, cutoff: string): Stored<WaveDoc> => ({ id: wid, warehouseId: WH, number, carrier: 'UPS', cutoff, zone: 'A', status: 'released', orderIds: [ORDER], ...REPL });
+    const wave = (wid: string, number: string, cutoff: string): Stored<WaveDoc> => ({ id: wid, warehouseId: WH, number, carrier: 'UPS', cutoff, zone: 'A', status: 'released', orderIds: [ORDER], orderNumbers: ['WEB-100234'], ...REPL });
     const docs = {
       pick_tasks: new Map([
         [id(1, 'e'), task(1, { sequence: 2 })],
@@ -154,8 +156,13 @@ describe('packing verification', () => {
 
   it('opens the order by its tote, refuses items before an order, and flags an item that makes the carton extra', () => {
     const m = setup();
-    const ctx = { index: m.index, items: m.docs.items, locations: m.docs.locations, actor: { userId: USER, deviceId: DEVICE, warehouseId: WH }, now: NOW, newId: () => id(++n, '9'), state };
+    m.put('pick_tasks', id(1, 'e'), task(1, { qtyPicked: 2, status: 'picked', tote: 'TOTE-1' }));
+    const ctx = { index: m.index, items: m.docs.items, locations: m.docs.locations, actor: { userId: USER, deviceId: DEVICE, warehouseId: WH }, now: NOW, newId: () => id(++n, '9'), state, orders: m.docs };
     expect(interpretPackScan('TOTE-1', { ...ctx, orderId: null, carton: [] })).toEqual({ kind: 'open', orderId: ORDER, tote: 'TOTE-1' });
+    // An order barcode names the channel's order number (any case: wedge scanners flip it with Caps Lock).
+    expect(interpretPackScan('ORD-WEB-100234', { ...ctx, orderId: null, carton: [] })).toEqual({ kind: 'open', orderId: ORDER, tote: null });
+    expect(interpretPackScan('ord-web-100234', { ...ctx, orderId: null, carton: [] })).toEqual({ kind: 'open', orderId: ORDER, tote: null });
+    expect(interpretPackScan('ORD-WEB-100235', { ...ctx, orderId: null, carton: [] })).toMatchObject({ kind: 'reject', reason: 'order_unknown' });
     expect(interpretPackScan('TOTE-2', { ...ctx, orderId: null, carton: [] })).toMatchObject({ kind: 'reject', reason: 'tote_empty' });
     expect(interpretPackScan(gtinOf(1), { ...ctx, orderId: null, carton: [] })).toMatchObject({ kind: 'reject', reason: 'no_order' });
     expect(interpretPackScan(gtinOf(1), { ...ctx, orderId: ORDER, carton: [] })).toMatchObject({ kind: 'add', expected: true });
@@ -197,7 +204,7 @@ describe('put-away', () => {
     expect(interpretPutawayScan('LOC-A-01-1', ctx(first.draft))).toEqual({ kind: 'needs-reason', toLocationId: BIN1 });
     expect(interpretPutawayScan('LOC-STAGE-1', ctx(first.draft))).toMatchObject({ kind: 'reject', reason: 'not_a_bin' });
     expect(interpretPutawayScan('LOC-A-01-1', ctx(null))).toMatchObject({ kind: 'reject', reason: 'scan_item_first' });
-    expect(interpretPutawayScan('LPN-123', ctx(null))).toMatchObject({ kind: 'reject', reason: 'lpn_unsupported' });
+    expect(interpretPutawayScan('LPN-123', ctx(null))).toMatchObject({ kind: 'reject', reason: 'lpn_unknown' });
   });
 });
 
@@ -215,7 +222,7 @@ describe('shipping and the floor state the view starts from', () => {
     expect(state.staging.get(WH)).toBe(STAGE);
     expect(state.orders.get(ORDER)).toMatchObject({ status: 'packed', lines: [{ lineNo: 1, qtyPicked: 2 }] });
     expect(state.cartons.get(cartonId)?.status).toBe('closed');
-    const wave: Stored<WaveDoc> = { id: WAVE, warehouseId: WH, number: 'W1', carrier: 'UPS', cutoff: NOW.toISOString(), zone: 'A', status: 'picking', orderIds: [ORDER], ...REPL };
+    const wave: Stored<WaveDoc> = { id: WAVE, warehouseId: WH, number: 'W1', carrier: 'UPS', cutoff: NOW.toISOString(), zone: 'A', status: 'picking', orderIds: [ORDER], orderNumbers: ['WEB-100234'], ...REPL };
     const toShip = ordersToShip(state, new Map([[WAVE, wave]]), WH);
     expect(toShip).toMatchObject([{ orderId: ORDER, carrier: 'UPS', unpacked: 0 }]);
     const ev = shipEvent({ actor, now: NOW, newId: () => id(2, '8') }, { orderId: ORDER, cartonIds: [cartonId], carrier: 'UPS', trackingNumber: '1Z999' });
@@ -227,7 +234,7 @@ describe('shipping and the floor state the view starts from', () => {
     const m = setup();
     m.put('pick_tasks', id(1, 'e'), task(1, { qtyPicked: 2, status: 'picked', tote: 'TOTE-1' }));
     const cartonId = id(6, 'c');
-    const pulled: Stored<CartonDoc> = { id: cartonId, warehouseId: WH, orderId: ORDER, sscc: SSCC, lines: [{ itemId: itemId(1), lot: null, qty: 2 }], weightGrams: 900, status: 'closed', ...REPL };
+    const pulled: Stored<CartonDoc> = { id: cartonId, warehouseId: WH, orderId: ORDER, orderNumber: 'WEB-100234', shipToName: 'Ana Ruiz', sscc: SSCC, lines: [{ itemId: itemId(1), lot: null, qty: 2 }], weightGrams: 900, status: 'closed', ...REPL };
     m.put('cartons', cartonId, pulled);
     const state = floorServerState(m.docs);
     expect(state.cartons.get(cartonId)).toMatchObject({ orderId: ORDER, status: 'closed' });

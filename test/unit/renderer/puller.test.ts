@@ -1,44 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { PullCollection } from '../../../shared/schemas/docs';
-import type { ReplicaDb } from '../../../renderer/db/database';
+import { PULL_COLLECTIONS, type PullCollection } from '../../../shared/schemas/docs';
+import { PageStore, type PulledDoc } from '../../../renderer/replica/page-store';
 import type { PulledPage } from '../../../renderer/sync/handlers';
 import { startPuller, type PullerOptions } from '../../../renderer/sync/puller';
+import { memoryPages } from './memory-pages';
 
-type Doc = { id: string; _deleted: boolean; _rev: string; n?: number } & Record<string, unknown>;
-type Row = { previous?: Doc; document: Doc };
+const SCHEMAS = Object.fromEntries(PULL_COLLECTIONS.map((n) => [n, 'v1'])) as Record<PullCollection, string>;
 
-/** RxDB's storage contract as far as the puller uses it: a write of a stored id needs its current revision as `previous`. */
-function fakeStorage(log: string[], name: string) {
-  const docs = new Map<string, Doc>();
-  let rev = 0;
-  return {
-    docs,
-    findDocumentsById: async (ids: string[]) => ids.flatMap((id) => (docs.has(id) ? [docs.get(id) as Doc] : [])),
-    bulkWrite: async (rows: Row[]) => {
-      const error: { status: number; documentId: string; documentInDb?: Doc; writeRow: Row }[] = [];
-      for (const row of rows) {
-        const inDb = docs.get(row.document.id);
-        if (inDb && row.previous?._rev !== inDb._rev) error.push({ status: 409, documentId: row.document.id, documentInDb: inDb, writeRow: row });
-        else docs.set(row.document.id, { ...row.document, _rev: `${++rev}` });
-      }
-      log.push(`write ${name} ${rows.length - error.length}`);
-      return { error };
-    },
-  };
-}
-
-function fakeDb(names: PullCollection[], log: string[]) {
-  const locals = new Map<string, unknown>();
-  const storages = Object.fromEntries(names.map((n) => [n, fakeStorage(log, n)]));
-  const db = {
-    collections: Object.fromEntries(names.map((n) => [n, { storageInstance: storages[n] }])),
-    getLocal: async (key: string) => (locals.has(key) ? { toJSON: () => ({ data: locals.get(key) }) } : null),
-    upsertLocal: async (key: string, data: unknown) => {
-      log.push(`checkpoint ${JSON.stringify(data)}`);
-      locals.set(key, structuredClone(data));
-    },
-  };
-  return { db: db as unknown as ReplicaDb, storages, locals };
+async function openStore(pages = memoryPages()) {
+  const store = await PageStore.open(pages.storage, SCHEMAS);
+  await store.bindTo('device-1');
+  return store;
 }
 
 /** A server holding docs per collection with increasing seq. */
@@ -50,7 +22,7 @@ function fakeServer(rows: Record<string, { id: string; seq: number; n?: number; 
     const page = after.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      documents: page.map(({ id, n, _deleted }) => ({ id, n, _deleted: _deleted ?? false })),
+      documents: page.map(({ id, n, seq: s, _deleted }) => ({ id, n, seq: s, _deleted: _deleted ?? false })),
       checkpoint: { seq: last ? last.seq : (seq ?? 0) },
       ...(withRemaining ? { remaining: after.length - page.length } : {}),
     };
@@ -58,10 +30,16 @@ function fakeServer(rows: Record<string, { id: string; seq: number; n?: number; 
   return { fetchPage, asked, rows };
 }
 
-function options(fetchPage: PullerOptions['fetchPage'], events: string[]): PullerOptions {
+function options(fetchPage: PullerOptions['fetchPage'], events: string[], mirror = new Map<string, PulledDoc>()): PullerOptions {
   return {
-    deviceId: 'device-1',
     fetchPage,
+    stored: (name, docs) => {
+      for (const d of docs) {
+        if (d._deleted === true) mirror.delete(`${name}/${d.id}`);
+        else mirror.set(`${name}/${d.id}`, d);
+      }
+      events.push(`stored ${name} ${docs.length}`);
+    },
     received: (name, n) => events.push(`received ${name} ${n}`),
     remaining: (n) => events.push(`expected ${n}`),
     initialPullDone: (name) => events.push(`done ${name}`),
@@ -75,72 +53,75 @@ const until = async (cond: () => boolean) => {
   expect(cond()).toBe(true);
 };
 
+const current = (store: PageStore, name: PullCollection) => new Map([...store.current(name)].map((d) => [d.id, d]));
+
 describe('puller', () => {
-  it('downloads every collection in pages of 5000, storing each checkpoint only after its documents', async () => {
+  it('downloads every collection in pages of 5000, one stored page (with its checkpoint) per pulled page', async () => {
     const names: PullCollection[] = ['warehouses', 'items'];
     const log: string[] = [];
     const events: string[] = [];
-    const { db, storages } = fakeDb(names, log);
+    const mirror = new Map<string, PulledDoc>();
+    const pages = memoryPages(log);
+    const store = await openStore(pages);
     const items = Array.from({ length: 12_001 }, (_, i) => ({ id: `i${i}`, seq: 10 + i }));
     const server = fakeServer({ warehouses: [{ id: 'w1', seq: 1 }], items });
-    const puller = startPuller(db, names, options(server.fetchPage, events));
+    const puller = startPuller(store, names, options(server.fetchPage, events, mirror));
     await puller.initialPull;
-    expect(storages.items?.docs.size).toBe(12_001);
+    expect(current(store, 'items').size).toBe(12_001);
+    expect(mirror.size).toBe(12_002);
     expect(events).toContain('expected 12002');
     expect(events.filter((e) => e.startsWith('done'))).toEqual(['done warehouses', 'done items']);
-    // Every checkpoint write follows the write of the documents it covers.
-    expect(log).toEqual([
-      'write warehouses 1',
-      'checkpoint {"seqs":{"warehouses":1}}',
-      'write items 5000',
-      'checkpoint {"seqs":{"warehouses":1,"items":5009}}',
-      'write items 5000',
-      'checkpoint {"seqs":{"warehouses":1,"items":10009}}',
-      'write items 2001',
-      'checkpoint {"seqs":{"warehouses":1,"items":12010}}',
-    ]);
+    expect(log).toEqual(['write warehouses:1@1', 'write items:5000@5009', 'write items:5000@10009', 'write items:2001@12010']);
+    // A fresh start (the app reopened) resumes from what is stored: nothing is asked twice.
+    const reopened = await openStore(pages);
+    expect(await reopened.checkpoint('items')).toBe(12_010);
+    expect(current(reopened, 'items').size).toBe(12_001);
     await puller.stop();
   });
 
-  it('pulls only what is new on a resync, overwrites stored revisions and stores tombstones', async () => {
+  it('pulls only what is new on a resync, replaces updated documents and forgets deleted ones', async () => {
     const names: PullCollection[] = ['items'];
-    const log: string[] = [];
     const events: string[] = [];
-    const { db, storages } = fakeDb(names, log);
-    const server = fakeServer({ items: [{ id: 'a', seq: 1, n: 1 }, { id: 'b', seq: 2 }] });
-    const puller = startPuller(db, names, options(server.fetchPage, events));
+    const mirror = new Map<string, PulledDoc>();
+    const store = await openStore();
+    const server = fakeServer({ items: [{ id: 'a', seq: 1, n: 1 }, { id: 'b', seq: 2 }, { id: 'c', seq: 3 }] });
+    const puller = startPuller(store, names, options(server.fetchPage, events, mirror));
     await puller.initialPull;
     await until(() => events[events.length - 1] === 'idle');
-    server.rows.items = [{ id: 'b', seq: 2 }, { id: 'a', seq: 3, n: 2 }, { id: 'c', seq: 4, _deleted: true }];
+    server.rows.items = [{ id: 'b', seq: 2 }, { id: 'a', seq: 4, n: 2 }, { id: 'c', seq: 5, _deleted: true }];
     puller.resync();
-    await until(() => storages.items?.docs.get('a')?.n === 2 && events[events.length - 1] === 'idle');
-    expect(server.asked).toEqual(['items>', 'items>2']);
-    expect(storages.items?.docs.get('c')?._deleted).toBe(true);
-    expect(log[log.length - 1]).toBe('checkpoint {"seqs":{"items":4}}');
+    await until(() => mirror.get('items/a')?.n === 2 && events[events.length - 1] === 'idle');
+    expect(server.asked).toEqual(['items>', 'items>3']);
+    expect(current(store, 'items').has('c')).toBe(false);
+    expect(mirror.has('items/c')).toBe(false);
+    expect(await store.checkpoint('items')).toBe(5);
     await puller.stop();
   });
 
-  it('resumes an interrupted first download from the stored checkpoint, over documents already stored', async () => {
-    const names: PullCollection[] = ['items'];
-    const log: string[] = [];
-    const { db, storages, locals } = fakeDb(names, log);
-    // A page was written, its checkpoint not: the rewrite meets stored revisions.
-    locals.set('pull-checkpoints:device-1', { seqs: { items: 1 } });
-    await storages.items?.bulkWrite([{ document: { id: 'b', _deleted: false, _rev: '' } }]);
-    const server = fakeServer({ items: [{ id: 'a', seq: 1 }, { id: 'b', seq: 2, n: 7 }, { id: 'c', seq: 3 }] });
-    const puller = startPuller(db, names, options(server.fetchPage, []));
+  it('pulls only the collections a poke names, and everything when none are named', async () => {
+    const names: PullCollection[] = ['items', 'balances', 'receipts'];
+    const events: string[] = [];
+    const store = await openStore();
+    const server = fakeServer({ items: [{ id: 'a', seq: 1 }], balances: [{ id: 'b', seq: 2 }] });
+    const puller = startPuller(store, names, options(server.fetchPage, events));
     await puller.initialPull;
-    expect(server.asked).toEqual(['items>1']);
-    expect(storages.items?.docs.get('b')?.n).toBe(7);
-    expect(storages.items?.docs.size).toBe(2);
+    await until(() => events[events.length - 1] === 'idle');
+    server.asked.length = 0;
+    server.rows.balances = [{ id: 'b', seq: 3, n: 1 }];
+    puller.resync(['balances']);
+    await until(() => current(store, 'balances').get('b')?.n === 1 && events[events.length - 1] === 'idle');
+    expect(server.asked).toEqual(['balances>2']);
+    server.asked.length = 0;
+    puller.resync();
+    await until(() => server.asked.length === 3 && events[events.length - 1] === 'idle');
+    expect(server.asked.sort()).toEqual(['balances>3', 'items>1', 'receipts>']);
     await puller.stop();
   });
 
   it('retries after a failed page without advancing past it', async () => {
     const names: PullCollection[] = ['items'];
-    const log: string[] = [];
     const events: string[] = [];
-    const { db, storages } = fakeDb(names, log);
+    const store = await openStore();
     const server = fakeServer({ items: [{ id: 'a', seq: 1 }] });
     let fail = true;
     const fetchPage: PullerOptions['fetchPage'] = (...args) => {
@@ -150,12 +131,32 @@ describe('puller', () => {
       }
       return server.fetchPage(...args);
     };
-    const puller = startPuller(db, names, options(fetchPage, events));
+    const puller = startPuller(store, names, options(fetchPage, events));
     await until(() => events.some((e) => e.startsWith('error')));
-    expect(storages.items?.docs.size).toBe(0);
+    expect(current(store, 'items').size).toBe(0);
     puller.resync();
     await puller.initialPull;
-    expect(storages.items?.docs.size).toBe(1);
+    expect(current(store, 'items').size).toBe(1);
+    await puller.stop();
+  });
+
+  it('a failed write (disk full) stores nothing, tells the mirror nothing, and the retry stores the page', async () => {
+    const names: PullCollection[] = ['items'];
+    const events: string[] = [];
+    const mirror = new Map<string, PulledDoc>();
+    const pages = memoryPages();
+    const store = await openStore(pages);
+    pages.failNextWrite(new Error('QuotaExceededError'));
+    const server = fakeServer({ items: [{ id: 'a', seq: 1 }] });
+    const puller = startPuller(store, names, options(server.fetchPage, events, mirror));
+    await until(() => events.some((e) => e.startsWith('error')));
+    expect(pages.records.size).toBe(0);
+    expect(mirror.size).toBe(0);
+    expect(await store.checkpoint('items')).toBeNull();
+    puller.resync();
+    await puller.initialPull;
+    expect(mirror.has('items/a')).toBe(true);
+    expect(pages.records.size).toBe(1);
     await puller.stop();
   });
 });

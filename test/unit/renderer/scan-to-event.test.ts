@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EVENT_SCHEMA_VERSION } from '../../../shared/schemas/events';
 import { completeLine, interpretReceivingScan, interpretTrackingScan } from '../../../renderer/receiving/scan-to-event';
 import type { ReceivingSession } from '../../../renderer/receiving/session';
 import { ASN, asnDoc, contextFor, DOCK, gtinOf, itemDoc, itemId, mirrorWith, PO, poDoc, SSCC } from './fixtures';
@@ -40,7 +41,7 @@ describe('interpretReceivingScan', () => {
     if (each.kind !== 'line') return;
     expect(each.event).toMatchObject({
       type: 'receipt.line_scanned',
-      schemaVersion: 1,
+      schemaVersion: EVENT_SCHEMA_VERSION,
       payload: { receiptId: session.receiptId, poId: PO, itemId: itemId(1), qty: 3, uom: 'EA', condition: 'damaged', barcode: gtinOf(1) },
     });
     const pack = interpretReceivingScan(gtinOf(1, 1), inSession);
