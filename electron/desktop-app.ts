@@ -2,6 +2,7 @@ import path from 'node:path';
 import { IpcEvent } from '../shared/ipc/contract';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
+import { CHROMIUM_FEATURES_OFF } from './chromium-features';
 import { loadDeviceInfo } from './device/device-identity';
 import type { BrowserWindowLike, ElectronApi } from './electron-api';
 import { saveToUserFile, type SaveFileRequest } from './files/export-file';
@@ -76,6 +77,10 @@ export function startDesktopApp(deps: DesktopDeps): Promise<DesktopApp> | null {
     return null;
   }
   app.enableSandbox();
+  // Chromium holds IndexedDB completions back after keyboard input until the next frame is
+  // drawn; a wedge scan is keyboard input, so its durable write would wait up to a frame
+  // (~16 ms) before the scan can be confirmed. The dock app wants the confirmation at once.
+  app.commandLine.appendSwitch('disable-features', CHROMIUM_FEATURES_OFF.join(','));
   protocol.registerSchemesAsPrivileged([
     // standard + secure: a real origin with IndexedDB, camera (secure context) and fetch.
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },

@@ -66,6 +66,7 @@ export type BrowserWindowConstructor = new (options: BrowserWindowConstructorOpt
 
 export interface AppLike {
   readonly isPackaged: boolean;
+  readonly commandLine: { appendSwitch(name: string, value?: string): void };
   getPath(name: 'userData' | 'downloads' | 'documents' | 'temp'): string;
   getVersion(): string;
   requestSingleInstanceLock(): boolean;

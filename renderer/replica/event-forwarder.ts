@@ -5,8 +5,13 @@ import type { Journal } from '../db/scan-journal';
 export type WriteEvents = (events: readonly DeviceEvent[]) => Promise<void>;
 
 const RETRY_MS = 2000;
-/** Forwarded events leave the journal in batches (one transaction for many scans). */
-const TRIM_MS = 500;
+/**
+ * Forwarded events leave the journal when scanning pauses (one transaction
+ * for many scans): a trim between two scans would make the next scan's
+ * journal write wait for it. A long run of scans trims every so many.
+ */
+const TRIM_IDLE_MS = 3000;
+const TRIM_AFTER = 500;
 
 /**
  * Moves journaled events into RxDB's `events` collection, in the order they
@@ -68,7 +73,9 @@ export class EventForwarder {
         return;
       }
       for (const e of batch) this.forwarded.push(e.id);
-      this.trimTimer ??= setTimeout(() => void this.trim(), TRIM_MS);
+      if (this.trimTimer !== null) clearTimeout(this.trimTimer);
+      this.trimTimer = this.forwarded.length >= TRIM_AFTER ? null : setTimeout(() => void this.trim(), TRIM_IDLE_MS);
+      if (this.trimTimer === null) await this.trim();
     });
   }
 

@@ -121,7 +121,7 @@ export function decidePack(state: LedgerState, ev: EventOf<'pack.carton_closed'>
   );
 }
 
-/** Shipping: the cartons leave; stock leaves the books at moving-average cost. */
+/** Shipping: the cartons leave; stock leaves the books at moving-average cost. A partial shipment leaves the order open. */
 export function decideShip(state: LedgerState, ev: EventOf<'ship.confirmed'>): Effects {
   const p = ev.payload;
   const order = state.orders.get(p.orderId);
@@ -153,12 +153,16 @@ export function decideShip(state: LedgerState, ev: EventOf<'ship.confirmed'>): E
     shippedByItem.set(l.itemId, left - n);
     return { ...l, qtyShipped: l.qtyShipped + n };
   });
+  // Shipped only when nothing is left: units re-allocated after a short pick go out in a later shipment.
+  const allocatedLeft = lines.some((l) => l.itemId !== null && l.qtyShipped < l.qtyAllocated);
+  const unallocatedLeft = lines.some((l) => l.itemId !== null && l.qtyAllocated < l.qty);
+  const status = allocatedLeft ? 'picking' : unallocatedLeft ? 'backordered' : 'shipped';
   return withExceptions(
     {
       ...noEffects(),
       movements,
       cartons: shipping.map((c) => ({ ...c, status: 'shipped' as const })),
-      orders: [{ ...order, status: 'shipped', lines }],
+      orders: [{ ...order, status, lines }],
     },
     reasons,
   );

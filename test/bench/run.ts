@@ -26,8 +26,10 @@ const BENCHES: Record<string, () => AsyncGenerator<object>> = {
   async *bootstrap() {
     yield await benchBootstrap();
   },
+  // Web mode (a browser's defaults) and desktop mode (the switches the Electron shell sets).
   async *scan_to_confirm() {
-    yield await benchScanToConfirm();
+    yield await benchScanToConfirm('web');
+    yield await benchScanToConfirm('desktop');
   },
 };
 

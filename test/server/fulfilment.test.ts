@@ -154,4 +154,61 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
     expect(data.body).toMatchObject({ sscc: carton?.sscc, cartonNumber: 1, cartonCount: 1, trackingNumber: '1Z999AA10123456784' });
     expect((await fetch(`${server.url}/api/cartons/${uuidv7()}/label`, { headers: { authorization: `Bearer ${packer.token}` } })).status).toBe(404);
   });
+
+  it('ships what was picked when a short unit is re-allocated, and the order is shipped only once the rest follows', async () => {
+    const c = await makeItem(server.db, { standardCost: 100, listPrice: 1000 });
+    await putStock(server.db, wh.id, wh.binIds[0] ?? '', c.id, 5, 100);
+    const imp = await api<{ results: { orderId: string; status: string }[] }>(server, '/api/orders/import', {
+      token: supervisor.token,
+      body: {
+        orders: [
+          {
+            channel: 'web',
+            externalId: `P-${Date.now()}`,
+            placedAt: '2026-11-20T09:00:00Z',
+            customer: { email: 'p@example.com', name: 'P' },
+            shipTo: { name: 'P', line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+            lines: [{ sku: c.sku, qty: 2, unitPrice: 1000 }],
+            shipping: { method: 'ground', price: 0 },
+            payment: { status: 'captured', amount: 2000 },
+          },
+        ],
+      },
+    });
+    const orderId = imp.body.results[0]?.orderId ?? '';
+    await api(server, '/api/waves', { token: supervisor.token, body: { warehouseId: wh.id } });
+    const openTasks = async () => (await pullAll<Task>(server, picker, 'pick_tasks')).filter((t) => t.orderId === orderId && t.status === 'open');
+    const [task] = await openTasks();
+    if (!task) throw new Error('no task');
+    expect(task.qty).toBe(2);
+    await push(server, picker, [
+      deviceEvent(picker, 'pick.picked', { taskId: task.id, locationId: task.locationId, itemId: c.id, lot: null, qty: 1, tote: 'TOTE-P' }),
+      deviceEvent(picker, 'pick.short', { taskId: task.id, locationId: task.locationId, itemId: c.id, lot: null, qtyShort: 1, note: 'one missing' }),
+    ]);
+    const ship = async (qty: number) => {
+      const cartonId = uuidv7();
+      await push(server, packer, [deviceEvent(packer, 'pack.carton_closed', { cartonId, orderId, lines: [{ itemId: c.id, lot: null, qty }], weightGrams: 500, tote: 'TOTE-P' })]);
+      const res = await push(server, packer, [deviceEvent(packer, 'ship.confirmed', { orderId, cartonIds: [cartonId], carrier: 'UPS', trackingNumber: '1Z999AA10123456784' })]);
+      expect(res.body.results[0]?.status).toBe('applied');
+      return (await api<{ status: string; lines: { qtyShipped: number }[] }>(server, `/api/orders/${orderId}`, { token: supervisor.token })).body;
+    };
+    // The packer ships the one unit in the tote; the re-allocated unit is still to pick: the order is not done.
+    const first = await ship(1);
+    expect(first.status).toBe('picking');
+    expect(first.lines[0]?.qtyShipped).toBe(1);
+    const [status] = await pullAll<{ id: string; status: string; linesShipped: number }>(server, picker, 'order_status').then((d) => d.filter((x) => x.id === orderId));
+    expect(status).toMatchObject({ status: 'picking', linesShipped: 0 });
+
+    await api(server, '/api/waves', { token: supervisor.token, body: { warehouseId: wh.id } });
+    const [rest] = await openTasks();
+    if (!rest) throw new Error('the re-allocated unit was not waved');
+    await push(server, picker, [deviceEvent(picker, 'pick.picked', { taskId: rest.id, locationId: rest.locationId, itemId: c.id, lot: null, qty: 1, tote: 'TOTE-P' })]);
+    const second = await ship(1);
+    expect(second.status).toBe('shipped');
+    expect(second.lines[0]?.qtyShipped).toBe(2);
+    const cStock = (await balances(c.id)).filter((x) => x.status === 'allocated');
+    expect(cStock).toEqual([]);
+    const reservations = await server.db.query<{ status: string }>('SELECT status FROM reservations WHERE order_id = $1', [orderId]);
+    expect(reservations.every((r) => r.status === 'shipped')).toBe(true);
+  });
 });

@@ -132,6 +132,44 @@ describe.each(DATABASE_KINDS)('licence plates on %s', (kind) => {
     expect(empty.body.results[0]).toMatchObject({ status: 'exception', reason: 'lpn_empty' });
   });
 
+  it('never allocates units standing on a plate at the dock; once the plate is in a bin, a waiting order gets them', async () => {
+    const c = await makeItem(server.db, { listPrice: 1000 });
+    await server.db.exec(`INSERT INTO channels (code, name) VALUES ('web', 'Web') ON CONFLICT DO NOTHING`);
+    const lpn = newLpn();
+    const po = await makePurchaseOrder(server.db, wh.id, [{ itemId: c.id, qty: 6 }]);
+    const receiptId = uuidv7();
+    await push(server, dock, [lineScanned(dock, { receiptId, poId: po.id, itemId: c.id, qty: 4, lpn }), lineScanned(dock, { receiptId, poId: po.id, itemId: c.id, qty: 1 })]);
+    const cs = await sessionFor(server, ['customer_service']);
+    const imported = await api<{ results: { orderId: string; status: string }[] }>(server, '/api/orders/import', {
+      token: cs.token,
+      body: {
+        orders: [
+          {
+            channel: 'web',
+            externalId: `LPN-ORDER-${Date.now()}`,
+            placedAt: '2026-11-20T08:00:00Z',
+            customer: { email: 'l@example.com', name: 'L' },
+            shipTo: { name: 'L', line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+            lines: [{ sku: c.sku, qty: 3, unitPrice: 1000 }],
+            shipping: { method: 'ground', price: 0 },
+            payment: { status: 'captured', amount: 3000 },
+          },
+        ],
+      },
+    });
+    const orderId = imported.body.results[0]?.orderId ?? '';
+    type Order = { status: string; lines: { qtyAllocated: number; qtyBackordered: number }[] };
+    const order = async () => (await api<Order>(server, `/api/orders/${orderId}`, { token: supervisor.token })).body;
+    // Only the loose unit at the dock is allocatable; the plate's four are not.
+    expect((await order()).lines[0]).toMatchObject({ qtyAllocated: 1, qtyBackordered: 2 });
+    const bin = wh.binIds[1] ?? '';
+    const moved = await push(server, forklift, [deviceEvent(forklift, 'putaway.lpn_moved', { lpn, toLocationId: bin, suggestedLocationId: bin, overrideReason: null })]);
+    expect(moved.body.results[0]?.status).toBe('applied');
+    // In a bin the units are ordinary stock, and the backordered order takes them.
+    expect((await order()).lines[0]).toMatchObject({ qtyAllocated: 3, qtyBackordered: 0 });
+    expect(qtyAt(await balances(c.id), bin, 'allocated')).toBe(2);
+  });
+
   it('refuses a malformed plate code at the boundary', async () => {
     const bad = await push(server, dock, [lineScanned(dock, { receiptId: uuidv7(), itemId: a.id, lpn: 'LPN-12A' })]);
     expect(bad.status).toBe(400);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { COLLECTIONS } from '../../../sync-server/replication/collections';
 import { PULL_COLLECTIONS } from '../../../shared/schemas/docs';
+import { CHROMIUM_FEATURES_OFF } from '../../../electron/chromium-features';
 import { startWebServer, type WebServer } from '../../e2e/support/serve';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -17,6 +18,7 @@ export interface BootstrapFigures {
 
 export interface BrowserBench {
   server: WebServer;
+  mode: BrowserMode;
   browser: Browser;
   page: Page;
   warehouseId: string;
@@ -38,18 +40,33 @@ async function replicaSize(server: WebServer, warehouseId: string) {
   return { documents, items: items?.n ?? 0, bins: bins?.n ?? 0 };
 }
 
-/**
- * Seeds the big tenant, builds and serves the web app, and enrols a fresh
- * browser device, timing its first download. Shared by the bootstrap and
- * scan_to_confirm benches (seeding takes ~30 s): the first to ask starts it.
- */
-async function start(): Promise<BrowserBench> {
+/** How the browser runs: plain Chromium (web mode: tablets, handheld browsers), or with the switches the desktop shell sets. */
+export type BrowserMode = 'web' | 'desktop';
+
+const MODE_ARGS: Record<BrowserMode, string[]> = {
+  web: [],
+  desktop: [`--disable-features=${CHROMIUM_FEATURES_OFF.join(',')}`],
+};
+
+interface Served {
+  server: WebServer;
+  warehouseId: string;
+  size: { documents: number; items: number; bins: number };
+}
+
+/** Seeds the big tenant and serves the built web app (seeding takes ~30 s): shared by every bench and mode. */
+async function serve(): Promise<Served> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const server = await startWebServer({ seed: BENCH_SEED });
   const [wh] = await server.db.query<{ id: string }>(`SELECT id FROM warehouses WHERE code = 'WH1'`);
   if (!wh) throw new Error('no WH1');
-  const size = await replicaSize(server, wh.id);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { server, warehouseId: wh.id, size: await replicaSize(server, wh.id) };
+}
+
+/** Enrols a fresh browser device, timing its first download. */
+async function start(served: Served, mode: BrowserMode): Promise<BrowserBench> {
+  const { server, size } = served;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...MODE_ARGS[mode]] });
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   // Registered before the app's own listener, so it sees the terminator the wedge listener swallows.
   // The final keystroke happened at its timestamp, or when the page got it if that is earlier:
@@ -68,30 +85,39 @@ async function start(): Promise<BrowserBench> {
   await page.getByRole('button', { name: 'Set up device' }).click();
   await page.getByTestId('po-list').waitFor({ timeout: 600_000 });
   const seconds = (performance.now() - started) / 1000;
-  return { server, browser, page, warehouseId: wh.id, bootstrap: { documents: size.documents, seconds, items: size.items, bins: size.bins } };
+  return { server, browser, page, mode, warehouseId: served.warehouseId, bootstrap: { documents: size.documents, seconds, items: size.items, bins: size.bins } };
 }
 
-let shared: Promise<BrowserBench> | null = null;
+let served: Promise<Served> | null = null;
+const devices = new Map<BrowserMode, Promise<BrowserBench>>();
 let users = 0;
 let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
-export async function acquireBrowserBench(): Promise<BrowserBench> {
+export async function acquireBrowserBench(mode: BrowserMode = 'web'): Promise<BrowserBench> {
   users++;
   if (closeTimer) clearTimeout(closeTimer);
-  shared ??= start();
-  return shared;
+  served ??= serve();
+  const s = served;
+  let device = devices.get(mode);
+  if (!device) {
+    device = s.then((x) => start(x, mode));
+    devices.set(mode, device);
+  }
+  return device;
 }
 
-/** The last user closes it, unless another bench picks it up right away. */
+/** The last user closes everything, unless another bench picks it up right away. */
 export function releaseBrowserBench(): void {
   users--;
-  if (users > 0 || !shared) return;
-  const closing = shared;
+  if (users > 0 || !served) return;
+  const closing = served;
+  const browsers = [...devices.values()];
   closeTimer = setTimeout(() => {
-    shared = null;
-    void closing.then(async (b) => {
-      await b.browser.close();
-      await b.server.close();
-    });
+    served = null;
+    devices.clear();
+    void (async () => {
+      for (const b of browsers) await (await b).browser.close();
+      await (await closing).server.close();
+    })();
   }, 1000);
 }

@@ -76,6 +76,8 @@ describe('the desktop app, assembled', () => {
   it('locks down before ready: one instance, global sandbox, a privileged app scheme', async () => {
     const { electron } = await boot();
     expect(electron.app.sandboxed).toBe(true);
+    // A wedge scan is keyboard input: its IndexedDB write must not wait for the next frame.
+    expect(electron.app.switches).toContainEqual(['disable-features', 'DeferRendererTasksAfterInput']);
     expect(electron.schemes).toEqual([
       { scheme: 'dockscan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
     ]);

@@ -183,6 +183,8 @@ export class FakeApp extends EventEmitter {
   sandboxed = false;
   quitCalls = 0;
   quitting = false;
+  readonly switches: [string, string | undefined][] = [];
+  readonly commandLine = { appendSwitch: (name: string, value?: string) => void this.switches.push([name, value]) };
   readonly paths: Record<string, string> = { userData: '/user-data', downloads: '/home/dock/Downloads', documents: '/home/dock/Documents', temp: '/tmp' };
 
   getPath(name: 'userData' | 'downloads' | 'documents' | 'temp'): string {
