@@ -80,25 +80,7 @@ export function PutawayScreen() {
                 </div>
               </dl>
               <PlateContents lines={plate.contents} items={docs.items} />
-              <div className="stop-label">{t('putaway.suggested')}</div>
-              {plate.suggestion ? (
-                <>
-                  <div className="suggest-bin" data-testid="putaway-suggested" data-location-id={plate.suggestion.locationId}>
-                    {code(plate.suggestion.locationId)}
-                  </div>
-                  <div className="muted">{t(`putaway.rule.${plate.suggestion.rule}`)}</div>
-                  <p className="step-now">{t('putaway.scanBinPlate', { code: code(plate.suggestion.locationId) })}</p>
-                </>
-              ) : (
-                <p className="error" data-testid="putaway-suggested">
-                  {t('putaway.noSuggestionPlate')}
-                </p>
-              )}
-              <div className="floor-actions">
-                <button type="button" className="btn secondary" onClick={() => fulfilment.putaway.cancel()}>
-                  {t('putaway.cancel')}
-                </button>
-              </div>
+              <Suggestion suggestion={plate.suggestion} code={code} scanKey="putaway.scanBinPlate" noneKey="putaway.noSuggestionPlate" onCancel={() => fulfilment.putaway.cancel()} />
             </div>
           )}
           {!draft && !plate && last && (
@@ -134,25 +116,7 @@ export function PutawayScreen() {
                   onFocus={(e) => e.target.select()}
                 />
               </label>
-              <div className="stop-label">{t('putaway.suggested')}</div>
-              {draft.suggestion ? (
-                <>
-                  <div className="suggest-bin" data-testid="putaway-suggested" data-location-id={draft.suggestion.locationId}>
-                    {code(draft.suggestion.locationId)}
-                  </div>
-                  <div className="muted">{t(`putaway.rule.${draft.suggestion.rule}`)}</div>
-                  <p className="step-now">{t('putaway.scanBin', { code: code(draft.suggestion.locationId) })}</p>
-                </>
-              ) : (
-                <p className="error" data-testid="putaway-suggested">
-                  {t('putaway.noSuggestion')}
-                </p>
-              )}
-              <div className="floor-actions">
-                <button type="button" className="btn secondary" onClick={() => fulfilment.putaway.cancel()}>
-                  {t('putaway.cancel')}
-                </button>
-              </div>
+              <Suggestion suggestion={draft.suggestion} code={code} scanKey="putaway.scanBin" noneKey="putaway.noSuggestion" onCancel={() => fulfilment.putaway.cancel()} />
             </>
           )}
           <p className="muted">{t('putaway.shortcuts')}</p>
@@ -190,5 +154,40 @@ export function PutawayScreen() {
       </div>
       {override && <OverrideReasonDialog toCode={code(override.toLocationId)} suggestedCode={code((plate ?? draft)?.suggestion?.locationId)} />}
     </main>
+  );
+}
+
+/** The suggested bin (or why there is none) and the way out, for an item or a whole plate. */
+function Suggestion(props: {
+  suggestion: { locationId: string; rule: string } | null;
+  code: (locationId: string) => string;
+  scanKey: string;
+  noneKey: string;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { suggestion, code } = props;
+  return (
+    <>
+      <div className="stop-label">{t('putaway.suggested')}</div>
+      {suggestion ? (
+        <>
+          <div className="suggest-bin" data-testid="putaway-suggested" data-location-id={suggestion.locationId}>
+            {code(suggestion.locationId)}
+          </div>
+          <div className="muted">{t(`putaway.rule.${suggestion.rule}`)}</div>
+          <p className="step-now">{t(props.scanKey, { code: code(suggestion.locationId) })}</p>
+        </>
+      ) : (
+        <p className="error" data-testid="putaway-suggested">
+          {t(props.noneKey)}
+        </p>
+      )}
+      <div className="floor-actions">
+        <button type="button" className="btn secondary" onClick={props.onCancel}>
+          {t('putaway.cancel')}
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases';
 import { makeItem, makeWarehouse, putStock, type TestItem, type TestWarehouse } from '../support/factories';
-import { api, deviceEvent, pullAll, push, sessionFor, startTestServer, uuidv7, type Session, type TestServer } from '../support/server';
+import { api, deviceEvent, pullAll, push, sessionFor, startTestServer, uuidv7, type Session, type TestServer, webOrder } from '../support/server';
 
 type Task = { id: string; orderId: string; itemId: string; locationId: string; lot: string | null; qty: number; sequence: number; waveId: string; status: string };
 
@@ -161,18 +161,7 @@ describe.each(DATABASE_KINDS)('put-away, pick, pack and ship on %s', (kind) => {
     const imp = await api<{ results: { orderId: string; status: string }[] }>(server, '/api/orders/import', {
       token: supervisor.token,
       body: {
-        orders: [
-          {
-            channel: 'web',
-            externalId: `P-${Date.now()}`,
-            placedAt: '2026-11-20T09:00:00Z',
-            customer: { email: 'p@example.com', name: 'P' },
-            shipTo: { name: 'P', line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
-            lines: [{ sku: c.sku, qty: 2, unitPrice: 1000 }],
-            shipping: { method: 'ground', price: 0 },
-            payment: { status: 'captured', amount: 2000 },
-          },
-        ],
+        orders: [webOrder(`P-${Date.now()}`, [{ sku: c.sku, qty: 2, unitPrice: 1000 }], '2026-11-20T09:00:00Z')],
       },
     });
     const orderId = imp.body.results[0]?.orderId ?? '';

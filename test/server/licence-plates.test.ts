@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicencePlateDoc } from '../../shared/schemas/docs';
 import { DATABASE_KINDS } from '../support/databases';
 import { makeItem, makePurchaseOrder, makeWarehouse, type TestItem, type TestWarehouse } from '../support/factories';
-import { api, deviceEvent, lineScanned, pullAll, push, receiptClosed, sessionFor, startTestServer, uuidv7, type Session, type TestServer } from '../support/server';
+import { api, deviceEvent, lineScanned, pullAll, push, receiptClosed, sessionFor, startTestServer, uuidv7, type Session, type TestServer, webOrder } from '../support/server';
 
 type Plate = Omit<LicencePlateDoc, '_deleted'>;
 type Balance = { locationId: string; status: string; qty: number };
@@ -143,18 +143,7 @@ describe.each(DATABASE_KINDS)('licence plates on %s', (kind) => {
     const imported = await api<{ results: { orderId: string; status: string }[] }>(server, '/api/orders/import', {
       token: cs.token,
       body: {
-        orders: [
-          {
-            channel: 'web',
-            externalId: `LPN-ORDER-${Date.now()}`,
-            placedAt: '2026-11-20T08:00:00Z',
-            customer: { email: 'l@example.com', name: 'L' },
-            shipTo: { name: 'L', line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
-            lines: [{ sku: c.sku, qty: 3, unitPrice: 1000 }],
-            shipping: { method: 'ground', price: 0 },
-            payment: { status: 'captured', amount: 3000 },
-          },
-        ],
+        orders: [webOrder(`LPN-ORDER-${Date.now()}`, [{ sku: c.sku, qty: 3, unitPrice: 1000 }])],
       },
     });
     const orderId = imported.body.results[0]?.orderId ?? '';

@@ -3,7 +3,7 @@ import { PULL_COLLECTIONS } from '../../shared/schemas/docs';
 import { DOC_SCHEMAS } from '../../renderer/db/doc-schemas';
 import { DATABASE_KINDS } from '../support/databases';
 import { makeItem, makeWarehouse, putStock, type TestWarehouse } from '../support/factories';
-import { api, lineScanned, pullAll, push, sessionFor, startTestServer, uuidv7, type Session, type TestServer } from '../support/server';
+import { api, lineScanned, pullAll, push, sessionFor, startTestServer, uuidv7, type Session, type TestServer, webOrder } from '../support/server';
 
 /**
  * What devices pull is rendered as JSON by the database: every document of
@@ -27,18 +27,7 @@ describe.each(DATABASE_KINDS)('pulled documents on %s', (kind) => {
     const imported = await api<{ results: { status: string }[] }>(server, '/api/orders/import', {
       token: cs.token,
       body: {
-        orders: [
-          {
-            channel: 'web',
-            externalId: 'PULL-1',
-            placedAt: '2026-11-20T08:00:00.123Z',
-            customer: { email: 'p@example.com', name: 'P' },
-            shipTo: { name: 'P', line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
-            lines: [{ sku: item.sku, qty: 2, unitPrice: 1000 }],
-            shipping: { method: 'ground', price: 0 },
-            payment: { status: 'captured', amount: 2000 },
-          },
-        ],
+        orders: [webOrder('PULL-1', [{ sku: item.sku, qty: 2, unitPrice: 1000 }], '2026-11-20T08:00:00.123Z')],
       },
     });
     expect(imported.body.results[0]?.status).toBe('released');

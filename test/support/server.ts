@@ -154,3 +154,18 @@ export async function pullAll<T = Record<string, unknown>>(server: { url: string
 }
 
 export { uuidv7 };
+
+/** A valid channel order for `POST /api/orders/import`: captured payment for the lines' total, a complete address. */
+export function webOrder(externalId: string, lines: { sku: string; qty: number; unitPrice: number }[], placedAt = '2026-11-20T08:00:00Z') {
+  const amount = lines.reduce((n, l) => n + l.qty * l.unitPrice, 0);
+  return {
+    channel: 'web',
+    externalId,
+    placedAt,
+    customer: { email: `${externalId.toLowerCase()}@example.com`, name: externalId },
+    shipTo: { name: externalId, line1: '1 Way', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
+    lines,
+    shipping: { method: 'ground', price: 0 },
+    payment: { status: 'captured' as const, amount },
+  };
+}
