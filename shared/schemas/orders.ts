@@ -122,3 +122,16 @@ export function carrierCutoff(rules: OrderRules, method: string, from: string): 
 export const ReleaseHoldBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 export { IsoDateTime };
+
+/**
+ * Moving a reservation to another location of its warehouse (the units
+ * promised are elsewhere): the whole reservation, or `qty` of an unwaved one.
+ */
+export const TransferReservationBody = z
+  .object({
+    toLocationId: Uuid,
+    qty: z.number().int().positive().optional(),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+export type TransferReservationBody = z.infer<typeof TransferReservationBody>;

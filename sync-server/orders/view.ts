@@ -17,7 +17,7 @@ export async function orderView(db: Sql, id: string) {
     [id],
   );
   const reservations = await db.query<{ lineNo: number } & Record<string, unknown>>(
-    `SELECT r.line_no AS "lineNo", r.warehouse_id AS "warehouseId", w.code AS "warehouseCode", r.location_id AS "locationId",
+    `SELECT r.id, r.line_no AS "lineNo", r.warehouse_id AS "warehouseId", w.code AS "warehouseCode", r.location_id AS "locationId",
             l.code AS "locationCode", r.lot, r.qty, r.status
      FROM reservations r JOIN warehouses w ON w.id = r.warehouse_id
      JOIN locations l ON l.warehouse_id = r.warehouse_id AND l.id = r.location_id

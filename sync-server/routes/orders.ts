@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../../shared/schemas/common';
-import { ImportBody, OrderRules, ReleaseHoldBody } from '../../shared/schemas/orders';
+import { ImportBody, OrderRules, ReleaseHoldBody, TransferReservationBody } from '../../shared/schemas/orders';
 import type { RouteDeps, TypedApp } from '../app';
 import { appendAudit } from '../audit/chain';
 import { requireRole } from '../http/auth-guard';
@@ -10,6 +10,7 @@ import { importOrders } from '../orders/import';
 import { releaseHold } from '../orders/release';
 import { loadOrderRules, saveOrderRules } from '../orders/rules';
 import { orderView } from '../orders/view';
+import { transferReservation } from '../orders/transfer';
 import { releaseWaves } from '../orders/waves';
 
 const IMPORTERS = ['admin', 'customer_service'] as const;
@@ -44,6 +45,15 @@ export function registerOrderRoutes(app: TypedApp, { db, now }: RouteDeps): void
     const auth = requireRole(req, ['supervisor', 'customer_service', 'admin']);
     return releaseHold(db, req.params.id, req.body.reason, auth.sub, now().toISOString());
   });
+
+  app.post(
+    '/api/reservations/:id/transfer',
+    { schema: { params: z.object({ id: Uuid }), body: TransferReservationBody } },
+    async (req) => {
+      const auth = requireRole(req, ['supervisor', 'admin']);
+      return { reservations: await transferReservation(db, req.params.id, req.body, auth.sub, now().toISOString()) };
+    },
+  );
 
   app.post('/api/waves', { schema: { body: z.object({ warehouseId: Uuid, maxOrdersPerWave: z.number().int().min(1).max(500).optional() }).strict() } }, async (req) => {
     const auth = requireRole(req, ['supervisor', 'admin']);
