@@ -36,6 +36,7 @@ async function boot(): Promise<void> {
   window.addEventListener('offline', () => useSync.getState().setOnline(false));
 
   const replica = await ReplicaService.open();
+  replica.startHousekeeping();
   const services: Services = { replica, sync: new SyncService(replica), receiving: new ReceivingService(replica), fulfilment: new FulfilmentServices(replica) };
   // Inside the desktop app: serial scanners, the native menu, quit and update restarts that wait for pending writes.
   connectDesktop(getDesktopApi(), {

@@ -4,6 +4,7 @@ import { DeviceVault } from '../auth/device-vault';
 import { eventWriter, openReplicaDb, pageStorage, type ReplicaDb } from '../db/database';
 import { openScanJournal } from '../db/scan-journal';
 import { EventForwarder } from '../replica/event-forwarder';
+import { prunableEvents } from '../replica/event-pruning';
 import { PULLED_SCHEMA_HASHES } from '../db/rx-schemas';
 import { PageStore } from '../replica/page-store';
 import { OptimisticView, pendingCount } from '../replica/ledger-view';
@@ -12,6 +13,8 @@ import { useReplica } from '../stores/replica-store';
 import { useSync } from '../stores/sync-store';
 
 const SERVER_STATE = new Set<MirrorName>(PULL_COLLECTIONS);
+const PRUNE_BATCH = 500;
+const HOUSEKEEPING_MS = 4 * 60 * 60 * 1000;
 
 /**
  * Owns the local replica: the RxDB database, its in-memory mirror and scan
@@ -62,6 +65,34 @@ export class ReplicaService {
   async settle(): Promise<void> {
     await this.forwarder.settle();
     await this.db.requestIdlePromise();
+  }
+
+  /**
+   * Housekeeping: the device's own events the server answered more than a
+   * week ago leave the device (the server keeps them). Removed below RxDB's
+   * document layer; the push replication never sends a removal.
+   */
+  async pruneEvents(now = new Date()): Promise<number> {
+    const ids = prunableEvents(this.mirror.docs.events, this.mirror.docs.event_outcomes, now);
+    const storage = this.db.collections.events.storageInstance;
+    for (let i = 0; i < ids.length; i += PRUNE_BATCH) {
+      const stored = await storage.findDocumentsById(ids.slice(i, i + PRUNE_BATCH), false);
+      const rows = stored.map((previous) => ({ previous, document: { ...previous, _deleted: true } }));
+      const res = await storage.bulkWrite(rows, 'dockscan-prune');
+      if (res.error.some((e) => e.status !== 409)) throw new Error('Pruning answered events failed');
+    }
+    return ids.length;
+  }
+
+  /** Prunes now and then (every few hours, first a minute after start). */
+  startHousekeeping(): () => void {
+    const run = () => void this.pruneEvents().catch((err: unknown) => console.warn('pruning events failed', err));
+    const first = setTimeout(run, 60_000);
+    const every = setInterval(run, HOUSEKEEPING_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
   }
 
   /** Pulls are stored for this device; what another enrolment pulled is forgotten. */

@@ -4,6 +4,7 @@ import { PullCheckpoint, type PullCollection } from '../../shared/schemas/docs';
 import { PushResult, type DeviceEvent } from '../../shared/schemas/events';
 import { DOC_SCHEMAS } from '../db/doc-schemas';
 import { HttpError, NetworkError, requestJson } from '../platform/api-client';
+import { rowsToPush } from '../replica/event-pruning';
 import type { SyncProblem } from '../stores/sync-store';
 
 const pullResponse = (name: PullCollection) =>
@@ -63,7 +64,10 @@ export function pageFetcher(hooks: HandlerHooks) {
 
 /** Push handler for the device's events; answers with the server's conflicts, as RxDB's protocol wants. */
 export function pushHandler(hooks: HandlerHooks) {
-  return async (rows: RxReplicationWriteToMasterRow<DeviceEvent>[]): Promise<WithDeleted<DeviceEvent>[]> => {
+  return async (all: RxReplicationWriteToMasterRow<DeviceEvent>[]): Promise<WithDeleted<DeviceEvent>[]> => {
+    // Pruned events (long answered) are removed on this device only.
+    const rows = rowsToPush(all);
+    if (rows.length === 0) return [];
     const res = await call(hooks, (token) => requestJson('/sync/events/push', PushResult, { token, body: rows }));
     return res.conflicts as WithDeleted<DeviceEvent>[];
   };
