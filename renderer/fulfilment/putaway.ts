@@ -21,6 +21,32 @@ export function dockStock(rows: readonly BalanceRow[], locations: ReadonlyMap<st
     .sort((a, b) => b.qty - a.qty);
 }
 
+/**
+ * Loose stock waiting at the docks: available units at dock locations less
+ * what stands on licence plates there (those are listed as pallets and go
+ * to a bin with their plate), largest first.
+ */
+export function looseAtDocks(
+  rows: readonly BalanceRow[],
+  plates: Iterable<PlateState>,
+  locations: ReadonlyMap<string, Stored<LocationDoc>>,
+): BalanceRow[] {
+  const onPlates = new Map<string, number>();
+  for (const p of plates) {
+    if (p.status !== 'open' && p.status !== 'closed') continue;
+    for (const l of p.contents) {
+      if (l.status !== 'available') continue;
+      const key = `${p.locationId}|${l.itemId}|${l.lot ?? ''}`;
+      onPlates.set(key, (onPlates.get(key) ?? 0) + l.qty);
+    }
+  }
+  return rows
+    .filter((r) => r.status === 'available' && r.qty > 0 && locations.get(r.locationId)?.kind === 'dock')
+    .map((r) => ({ ...r, qty: r.qty - (onPlates.get(`${r.locationId}|${r.itemId}|${r.lot ?? ''}`) ?? 0) }))
+    .filter((r) => r.qty > 0)
+    .sort((a, b) => b.qty - a.qty);
+}
+
 /** The put-away rule (shared with the server) on the device's replica: bins of the warehouse and what they hold. */
 export function suggestPutaway(
   rows: readonly BalanceRow[],

@@ -6,6 +6,7 @@ import { OverrideReasonDialog } from '../components/override-reason-dialog';
 import { PlateContents } from '../components/plate-contents';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
+import { looseAtDocks } from '../fulfilment/putaway';
 import { viewBalances } from '../fulfilment/stock';
 import { CameraSlot } from '../scanner/camera-slot';
 import { dispatchScan } from '../scanner/scan-router';
@@ -36,10 +37,7 @@ export function PutawayScreen() {
     void version;
     const state = replica.view.current;
     return {
-      waiting: viewBalances(state, docs, warehouseId)
-        .filter((r) => r.status === 'available' && r.qty > 0 && docs.locations.get(r.locationId)?.kind === 'dock')
-        .sort((a, b) => b.qty - a.qty)
-        .slice(0, WAITING_SHOWN),
+      waiting: looseAtDocks(viewBalances(state, docs, warehouseId), state.plates.values(), docs.locations).slice(0, WAITING_SHOWN),
       plates: platesWaiting(state.plates, warehouseId).slice(0, WAITING_SHOWN),
     };
   }, [replica, docs, warehouseId, version]);

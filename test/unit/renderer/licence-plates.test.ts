@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlateState } from '../../../shared/domain/state';
 import type { LicencePlateDoc, LocationDoc } from '../../../shared/schemas/docs';
 import type { Stored } from '../../../renderer/db/rx-schemas';
-import { interpretPutawayScan, type PutawayContext } from '../../../renderer/fulfilment/putaway';
+import { interpretPutawayScan, looseAtDocks, type PutawayContext } from '../../../renderer/fulfilment/putaway';
 import { interpretReceivingScan } from '../../../renderer/receiving/scan-to-event';
 import type { ReceivingSession } from '../../../renderer/receiving/session';
 import { OptimisticView } from '../../../renderer/replica/ledger-view';
@@ -109,5 +109,20 @@ describe('putting a licence plate away on the device', () => {
     expect(interpretPutawayScan('LPN-404', ctx(m))).toMatchObject({ kind: 'reject', reason: 'lpn_unknown' });
     expect(interpretPutawayScan('LPN-6', ctx(m))).toMatchObject({ kind: 'reject', reason: 'lpn_put_away', params: { bin: 'A-01-1' } });
     expect(interpretPutawayScan('LPN-7', ctx(m))).toMatchObject({ kind: 'reject', reason: 'lpn_empty' });
+  });
+});
+
+describe('what waits at the docks', () => {
+  it('lists loose units only: what stands on an open or closed plate is listed with the pallet, not again', () => {
+    const m = setup();
+    const row = (item: number, qty: number) => ({ warehouseId: WH, locationId: DOCK, itemId: itemId(item), lot: null, expiry: null, status: 'available' as const, qty });
+    const rows = [row(1, 7), row(2, 2), { ...row(1, 4), locationId: BIN1 }];
+    const plate = (status: PlateState['status']) => ({ ...plateDoc('LPN-1', { status }) });
+    expect(looseAtDocks(rows, [plate('closed')], m.docs.locations).map((r) => [r.itemId, r.qty])).toEqual([[itemId(1), 2]]);
+    // A plate already put away holds nothing at the dock any more.
+    expect(looseAtDocks(rows, [plate('put_away')], m.docs.locations).map((r) => [r.itemId, r.qty])).toEqual([
+      [itemId(1), 7],
+      [itemId(2), 2],
+    ]);
   });
 });
