@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { readEnv, type ServerEnv } from './config';
 import { openDatabase } from './db/open';
+import { startHousekeeping } from './orders/housekeeping';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from './seed';
 
 export interface RunningServer {
@@ -28,10 +29,12 @@ export async function runServer(env: ServerEnv = readEnv(), opts: { seedIfEmpty?
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const url = address.replace('0.0.0.0', 'localhost');
   console.log(`Sync server on ${url} (database: ${where})${webRoot ? `, web app at ${url}/` : ''}`);
+  const stopHousekeeping = startHousekeeping(db, () => new Date(), (msg, err) => (err ? console.warn(msg, err) : console.log(msg)));
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
+    stopHousekeeping();
     await app.close();
     await db.close();
   };

@@ -91,3 +91,27 @@ export function eventWriter(db: ReplicaDb): (events: readonly DeviceEvent[]) => 
     if (failed) throw new Error(`Storing device events failed (${failed.status})`);
   };
 }
+
+/**
+ * App versions before the page store kept every pulled collection in an
+ * IndexedDB database of its own (one record per document: ~100 MB for a
+ * big warehouse). Once the pages exist those are dead weight on a handheld:
+ * deleted at start-up. The device's events were always in `events`, which
+ * stays.
+ */
+export async function dropLegacyStores(name: string, collections: readonly string[]): Promise<string[]> {
+  if (typeof indexedDB.databases !== 'function') return [];
+  const legacy = new Set(collections.map((c) => `rxdb-dexie-${name}--0--${c}`));
+  const found = (await indexedDB.databases()).flatMap((d) => (d.name && legacy.has(d.name) ? [d.name] : []));
+  await Promise.all(
+    found.map(
+      (db) =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase(db);
+          // Blocked or failed: tried again at the next start.
+          req.onsuccess = req.onerror = req.onblocked = () => resolve();
+        }),
+    ),
+  );
+  return found;
+}

@@ -1,7 +1,7 @@
 import { PULL_COLLECTIONS } from '../../shared/schemas/docs';
 import { DeviceEvent } from '../../shared/schemas/events';
 import { DeviceVault } from '../auth/device-vault';
-import { eventWriter, openReplicaDb, pageStorage, type ReplicaDb } from '../db/database';
+import { dropLegacyStores, eventWriter, openReplicaDb, pageStorage, type ReplicaDb } from '../db/database';
 import { openScanJournal } from '../db/scan-journal';
 import { EventForwarder } from '../replica/event-forwarder';
 import { prunableEvents } from '../replica/event-pruning';
@@ -46,6 +46,7 @@ export class ReplicaService {
     // Scans confirmed just before the app last stopped: into RxDB before anything reads it.
     await forwarder.recover();
     const service = new ReplicaService(db, await PageStore.open(pageStorage(db), PULLED_SCHEMA_HASHES), forwarder);
+    void dropLegacyStores(name, PULL_COLLECTIONS).catch(() => undefined);
     service.mirror.onChange((changed) => service.onMirrorChange(changed));
     await service.mirror.load(service.db, service.pages);
     service.mirror.flush();

@@ -76,3 +76,27 @@ test('receives a PO by wedge scans, keeps working offline across a reload, and t
   const dockStock = (await serverBalances(data, a.id)).filter((r) => r.status === 'available').reduce((n, r) => n + r.qty, 0);
   expect(dockStock).toBeGreaterThanOrEqual(4);
 });
+
+test('an upgraded device deletes the per-document stores older versions kept, and nothing else', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.open();
+  // What an older version left: a pulled collection in an IndexedDB database of its own.
+  await page.evaluate(async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('rxdb-dexie-dockscan--0--items', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('docs', { keyPath: 'id' });
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
+  const names = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(await names()).toContain('rxdb-dexie-dockscan--0--items');
+  await page.reload();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await expect.poll(names).not.toContain('rxdb-dexie-dockscan--0--items');
+  // The device's own stores stay: its events, the pulled pages and the scan journal.
+  expect(await names()).toEqual(expect.arrayContaining(['rxdb-dexie-dockscan--0--events', 'rxdb-dexie-dockscan--0--replica_pages', 'dockscan-scan-journal']));
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CartonDoc, OrderStatusDoc, PickTaskDoc, WaveDoc } from '../../shared/schemas/docs';
+import { expireFinishedOrderStatus } from '../../sync-server/orders/housekeeping';
 import { DATABASE_KINDS } from '../support/databases';
 import { makeItem, makeWarehouse, putStock, type TestItem, type TestWarehouse } from '../support/factories';
 import { api, deviceEvent, pullAll, push, sessionFor, startTestServer, uuidv7, type Session, type TestServer } from '../support/server';
@@ -230,5 +231,25 @@ describe.each(DATABASE_KINDS)('order numbers and order status on devices, on %s'
       expect(seen.get(id)).toEqual(expected);
     }
     expect(ids.map((id) => seen.get(id)?.status).sort()).toEqual(['packed', 'packed', 'shipped', 'shipped', 'shipped', 'shipped']);
+  });
+
+  it('drops finished orders from the devices two weeks after their last change; open ones stay', async () => {
+    await putStock(server.db, wh.id, wh.binIds[1] ?? '', a.id, 4, 100);
+    const place = async () =>
+      (await api<{ results: { orderId: string }[] }>(server, '/api/orders/import', { token: supervisor.token, body: importBody('web', [{ sku: a.sku, qty: 1 }]) })).body
+        .results[0]?.orderId ?? '';
+    const done = await place();
+    const open = await place();
+    // One finished (shipped) and one still allocated, both last changed three weeks ago.
+    await server.db.query(`UPDATE order_status SET status = 'shipped' WHERE order_id = $1`, [done]);
+    await server.db.query(`UPDATE order_status SET updated_at = now() - interval '21 days' WHERE order_id = ANY($1::uuid[])`, [[done, open]]);
+    const from = await headSeq(device, 'order_status');
+    expect(await expireFinishedOrderStatus(server.db, new Date())).toBeGreaterThanOrEqual(1);
+    const page = await pullAfter(device, 'order_status', OrderStatusDoc, from);
+    expect(page.documents.find((d) => d.id === done)).toMatchObject({ _deleted: true });
+    expect(page.documents.some((d) => d.id === open)).toBe(false);
+    // Nothing left to expire: a second run changes nothing and sends devices nothing.
+    expect(await expireFinishedOrderStatus(server.db, new Date())).toBe(0);
+    expect(await headSeq(device, 'order_status')).toBe(page.checkpoint.seq);
   });
 });
