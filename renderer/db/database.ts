@@ -41,7 +41,8 @@ export async function openReplicaDb(name = 'dockscan'): Promise<ReplicaDb> {
 
 type StoredPage = RxDocumentData<PageDoc>;
 /** Removed pages (body-less tombstones) allowed to pile up before they are purged. */
-const CLEANUP_AFTER = 2000;
+const CLEANUP_AFTER = 200;
+const CLEANUP_IDLE_MS = 30_000;
 
 /**
  * The pages collection as the page store's storage, written below RxDB's
@@ -52,6 +53,7 @@ export function pageStorage(db: ReplicaDb): PageStorage {
   const collection = db.collections.replica_pages;
   const storage = collection.storageInstance;
   let removed = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
   return {
     async readAll() {
       const { documents } = await storage.query(collection.find().getPreparedQuery());
@@ -66,12 +68,18 @@ export function pageStorage(db: ReplicaDb): PageStorage {
       ];
       const res = await storage.bulkWrite(rows, 'dockscan-pages');
       if (res.error.length > 0) throw new Error(`Storing pulled pages failed: ${JSON.stringify(res.error[0])}`);
-      // RxDB's cleanup reads every stored page to find the tombstones: only once enough have piled up.
+      // RxDB's cleanup reads every stored page to find the tombstones: only once enough have
+      // piled up, and when pulls have been quiet for a while (not between two scans).
       removed += current.length;
-      if (removed >= CLEANUP_AFTER) {
-        removed = 0;
-        await storage.cleanup(0);
-      }
+      if (idleTimer !== null) clearTimeout(idleTimer);
+      idleTimer =
+        removed >= CLEANUP_AFTER
+          ? setTimeout(() => {
+              idleTimer = null;
+              removed = 0;
+              void storage.cleanup(0).catch(() => undefined);
+            }, CLEANUP_IDLE_MS)
+          : null;
     },
   };
 }
