@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QtyInput } from '../components/qty-input';
 import { ShortPickDialog } from '../components/short-pick-dialog';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
@@ -113,17 +114,7 @@ export function PickingScreen() {
             {t(`picking.steps.${progress.step}`)}
           </div>
           <div className="inline-fields">
-            <label className="field">
-              {t('picking.pickQty')}
-              <input
-                name="pick-qty"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                value={progress.qty}
-                onChange={(e) => fulfilment.picking.setQty(Number.parseInt(e.target.value || '1', 10))}
-                onFocus={(e) => e.target.select()}
-              />
-            </label>
+            <QtyInput label={t('picking.pickQty')} name="pick-qty" value={progress.qty} onChange={(q) => fulfilment.picking.setQty(q)} />
             {progress.step === 'lot' && (
               <form
                 className="field"

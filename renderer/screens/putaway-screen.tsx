@@ -4,6 +4,7 @@ import { plateUnits } from '../../shared/domain/licence-plates';
 import type { PlateState } from '../../shared/domain/state';
 import { OverrideReasonDialog } from '../components/override-reason-dialog';
 import { PlateContents } from '../components/plate-contents';
+import { QtyInput } from '../components/qty-input';
 import '../fulfilment/floor.css';
 import { useFloor } from '../fulfilment/floor-store';
 import { looseAtDocks } from '../fulfilment/putaway';
@@ -103,17 +104,7 @@ export function PutawayScreen() {
                   <dd data-testid="putaway-available">{draft.available}</dd>
                 </div>
               </dl>
-              <label className="field">
-                {t('putaway.qty')}
-                <input
-                  name="putaway-qty"
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  value={draft.qty}
-                  onChange={(e) => fulfilment.putaway.setQty(Number.parseInt(e.target.value || '1', 10))}
-                  onFocus={(e) => e.target.select()}
-                />
-              </label>
+              <QtyInput label={t('putaway.qty')} name="putaway-qty" value={draft.qty} onChange={(q) => fulfilment.putaway.setQty(q)} />
               <Suggestion suggestion={draft.suggestion} code={code} scanKey="putaway.scanBin" noneKey="putaway.noSuggestion" onCancel={() => fulfilment.putaway.cancel()} />
             </>
           )}

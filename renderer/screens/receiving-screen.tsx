@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseDialog } from '../components/close-dialog';
 import { LineTable } from '../components/line-table';
+import { QtyInput } from '../components/qty-input';
 import { TrackingDialog } from '../components/tracking-dialog';
 import { receivingProgress } from '../receiving/line-progress';
 import { PlatePanel } from '../receiving/plate-panel';
@@ -67,17 +68,7 @@ export function ReceivingScreen({ session }: { session: ReceivingSession }) {
           <PlatePanel lpn={lpn} plate={plate} items={docs.items} onClose={() => void receiving.closePlate()} disabled={closed} />
           <div className="panel">
             <div className="controls">
-              <label className="field">
-                {t('receiving.qty')}
-                <input
-                  name="qty"
-                  inputMode="numeric"
-                  pattern="[0-9]*"
-                  value={qty}
-                  onChange={(e) => setQty(Number.parseInt(e.target.value || '1', 10))}
-                  onFocus={(e) => e.target.select()}
-                />
-              </label>
+              <QtyInput label={t('receiving.qty')} name="qty" value={qty} onChange={setQty} />
               <div className="field" role="group" aria-label={t('receiving.condition')}>
                 {t('receiving.condition')}
                 <div className="segmented">

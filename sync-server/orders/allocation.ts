@@ -25,17 +25,14 @@ async function loadStock(tx: Sql, itemIds: readonly string[]): Promise<{ stock: 
   const warehouses = await tx.query<{ id: string; code: string; kind: string }>(`SELECT id, code, kind FROM warehouses WHERE NOT deleted`);
   const slots = await tx.query<{ w: string; l: string; zone: string; path: number; kind: string; i: string; lot: string | null; expiry: string | null; qty: number }>(
     // Units on a licence plate at the dock are the plate's: they go to a bin with it, so they are not allocated where they stand.
-    `SELECT b.warehouse_id AS w, b.location_id AS l, loc.zone, loc.path_seq AS path, loc.kind, b.item_id AS i, b.lot,
-            to_char(b.expiry, 'YYYY-MM-DD') AS expiry, b.qty - coalesce(onplates.qty, 0) AS qty
-     FROM balances b JOIN locations loc ON loc.warehouse_id = b.warehouse_id AND loc.id = b.location_id
-     LEFT JOIN LATERAL (
-       SELECT sum(m.qty)::bigint AS qty
-       FROM licence_plates lp JOIN movements m ON m.warehouse_id = lp.warehouse_id AND m.lpn = lp.code
-       WHERE loc.kind = 'dock' AND lp.warehouse_id = b.warehouse_id AND lp.location_id = b.location_id AND lp.status IN ('open', 'closed')
-         AND m.item_id = b.item_id AND m.lot IS NOT DISTINCT FROM b.lot AND m.status = 'available'
-     ) onplates ON true
-     WHERE b.item_id = ANY($1::uuid[]) AND b.status = 'available' AND b.qty > coalesce(onplates.qty, 0)
-       AND loc.kind IN ('bin', 'dock') AND NOT loc.deleted`,
+    `SELECT w, l, zone, path, kind, i, lot, expiry, (qty - on_plates)::int AS qty FROM (
+       SELECT b.warehouse_id AS w, b.location_id AS l, loc.zone, loc.path_seq AS path, loc.kind, b.item_id AS i, b.lot,
+              to_char(b.expiry, 'YYYY-MM-DD') AS expiry, b.qty,
+              CASE WHEN loc.kind = 'dock' THEN available_on_plates(b.warehouse_id, b.location_id, b.item_id, b.lot) ELSE 0 END AS on_plates
+       FROM balances b JOIN locations loc ON loc.warehouse_id = b.warehouse_id AND loc.id = b.location_id
+       WHERE b.item_id = ANY($1::uuid[]) AND b.status = 'available' AND b.qty > 0
+         AND loc.kind IN ('bin', 'dock') AND NOT loc.deleted
+     ) s WHERE qty > on_plates`,
     [itemIds],
   );
   const policies = await tx.query<{ w: string; i: string; safety: number }>(

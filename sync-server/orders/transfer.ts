@@ -133,10 +133,7 @@ export async function transferReservation(
 /** Available units of the reservation's item and lot at a location, less what stands on licence plates there. */
 async function availableAt(tx: Sql, r: ReservationRow, locationId: string): Promise<number> {
   const [row] = await tx.query<{ qty: number | string | null }>(
-    `SELECT (coalesce(sum(b.qty), 0) - coalesce((
-              SELECT sum(m.qty) FROM licence_plates lp JOIN movements m ON m.warehouse_id = lp.warehouse_id AND m.lpn = lp.code
-              WHERE lp.warehouse_id = $1 AND lp.location_id = $2 AND lp.status IN ('open', 'closed')
-                AND m.item_id = $3 AND m.lot IS NOT DISTINCT FROM $4 AND m.status = 'available'), 0))::int8 AS qty
+    `SELECT (coalesce(sum(b.qty), 0) - available_on_plates($1, $2, $3, $4))::int8 AS qty
      FROM balances b
      WHERE b.warehouse_id = $1 AND b.location_id = $2 AND b.item_id = $3 AND b.lot IS NOT DISTINCT FROM $4 AND b.status = 'available'`,
     [r.warehouseId, locationId, r.itemId, r.lot],

@@ -12,19 +12,58 @@ type Highs = Map<PullCollection, number>;
 
 const tableOf = (name: PullCollection) => COLLECTIONS[name].table.split(' ')[0] as string;
 
-/**
- * The highest `seq` of every collection as the device's pull scopes it:
- * one index lookup each (every replicated table has a `seq` index led by
- * its scope columns), all in one statement.
- */
-async function highs(db: Sql, scope: PullScope): Promise<Highs> {
-  const parts = PULL_COLLECTIONS.map((name, i) => {
+const WAREHOUSE_SCOPED = PULL_COLLECTIONS.filter((name) => COLLECTIONS[name].scope !== 'device');
+const DEVICE_SCOPED = PULL_COLLECTIONS.filter((name) => COLLECTIONS[name].scope === 'device');
+
+/** `max(seq)` of each collection in the scope: one index lookup each (every replicated table has a `seq` index led by its scope columns). */
+async function maxSeqs(db: Sql, names: readonly PullCollection[], values: string[]): Promise<Highs> {
+  const parts = names.map((name, i) => {
     const spec = COLLECTIONS[name];
     const where = spec.scope === 'warehouse' ? 'WHERE warehouse_id = $1' : spec.scope === 'device' ? 'WHERE warehouse_id = $1 AND device_id = $2' : '';
     return `(SELECT coalesce(max(seq), 0) FROM ${tableOf(name)} ${where})::int8 AS c${i}`;
   });
-  const [row] = await db.query<Record<string, number | string>>(`SELECT ${parts.join(', ')}`, [scope.warehouseId, scope.deviceId]);
-  return new Map(PULL_COLLECTIONS.map((name, i) => [name, Number(row?.[`c${i}`] ?? 0)]));
+  const [row] = await db.query<Record<string, number | string>>(`SELECT ${parts.join(', ')}`, values);
+  return new Map(names.map((name, i) => [name, Number(row?.[`c${i}`] ?? 0)]));
+}
+
+/**
+ * The warehouse-wide part is shared by every device of the warehouse for
+ * one burst of commits (a new commit starts a new generation), so thirty
+ * handhelds listening cost one lookup per collection, not thirty.
+ */
+interface SharedHighs {
+  generation: number;
+  byWarehouse: Map<string, { generation: number; highs: Promise<Highs> }>;
+  listeners: number;
+  unsubscribe: () => void;
+}
+const shared = new WeakMap<Db, SharedHighs>();
+
+function sharedFor(db: Db): SharedHighs {
+  let s = shared.get(db);
+  if (!s) {
+    const state: SharedHighs = { generation: 0, byWarehouse: new Map(), listeners: 0, unsubscribe: () => undefined };
+    state.unsubscribe = db.onCommit(() => {
+      state.generation++;
+    });
+    shared.set(db, state);
+    s = state;
+  }
+  return s;
+}
+
+/** The highest `seq` of every collection as the device's pull scopes it. */
+async function highs(db: Db, s: SharedHighs, scope: PullScope): Promise<Highs> {
+  let entry = s.byWarehouse.get(scope.warehouseId);
+  if (!entry || entry.generation !== s.generation) {
+    entry = { generation: s.generation, highs: maxSeqs(db, WAREHOUSE_SCOPED, [scope.warehouseId]) };
+    const cached = entry;
+    s.byWarehouse.set(scope.warehouseId, cached);
+    // A failed lookup is not kept for the others.
+    cached.highs.catch(() => s.byWarehouse.get(scope.warehouseId) === cached && s.byWarehouse.delete(scope.warehouseId));
+  }
+  const [warehouse, device] = await Promise.all([entry.highs, maxSeqs(db, DEVICE_SCOPED, [scope.warehouseId, scope.deviceId])]);
+  return new Map([...warehouse, ...device]);
 }
 
 /**
@@ -51,8 +90,10 @@ export function openStream(req: FastifyRequest, reply: FastifyReply, db: Db, sco
   let checking: Promise<void> | null = null;
   let again = false;
 
+  const cache = sharedFor(db);
+  cache.listeners++;
   const check = async () => {
-    const now = await highs(db, scope);
+    const now = await highs(db, cache, scope);
     if (closed) return;
     if (!known) {
       known = now;
@@ -92,6 +133,10 @@ export function openStream(req: FastifyRequest, reply: FastifyReply, db: Db, sco
   req.raw.on('close', () => {
     closed = true;
     unsubscribe();
+    if (--cache.listeners === 0) {
+      cache.unsubscribe();
+      shared.delete(db);
+    }
     clearInterval(heartbeat);
     if (pending) clearTimeout(pending);
   });

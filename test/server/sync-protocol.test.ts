@@ -242,31 +242,42 @@ describe.each(DATABASE_KINDS)('sync protocol on %s', (kind) => {
 
   it('pokes connected devices over server-sent events after a commit, naming the collections that changed for them', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/sync/stream?token=${encodeURIComponent(device.token)}`, { signal: controller.signal });
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body?.getReader();
-    if (!reader) throw new Error('no stream');
-    const decoder = new TextDecoder();
-    let text = '';
-    const readUntil = async (count: number) => {
-      while ((text.match(/data: RESYNC/g) ?? []).length < count) {
-        const chunk = await reader.read();
-        if (chunk.done) break;
-        text += decoder.decode(chunk.value);
-      }
+    /** A device's poke stream, read as it arrives. */
+    const listen = async (token: string) => {
+      const res = await fetch(`${server.url}/sync/stream?token=${encodeURIComponent(token)}`, { signal: controller.signal });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body?.getReader();
+      if (!reader) throw new Error('no stream');
+      const decoder = new TextDecoder();
+      const stream = { text: '' };
+      const readUntil = async (count: number) => {
+        while ((stream.text.match(/data: RESYNC/g) ?? []).length < count) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          stream.text += decoder.decode(chunk.value);
+        }
+      };
+      await readUntil(1); // the poke on connect: pull everything
+      expect(stream.text).toMatch(/data: RESYNC\n/);
+      return { readUntil, named: () => new Set(/data: RESYNC (\S+)\n/.exec(stream.text)?.[1]?.split(',')) };
     };
-    await readUntil(1); // the poke on connect: pull everything
-    expect(text).toMatch(/data: RESYNC\n/);
+    const scanner = await listen(device.token);
+    // Another device of the same warehouse (their streams share the warehouse-wide lookups).
+    const neighbour = await listen((await sessionFor(server, ['associate'], wh.id)).token);
     await push(server, device, [lineScanned(device, { receiptId: uuidv7(), itemId: item.id })]);
-    await readUntil(2);
-    const poke = /data: RESYNC (\S+)\n/.exec(text);
-    const named = new Set(poke?.[1]?.split(','));
+    await Promise.all([scanner.readUntil(2), neighbour.readUntil(2)]);
     // The scan's outcome and what it changed in this warehouse; nothing it did not touch.
+    const named = scanner.named();
     expect(named).toContain('event_outcomes');
     expect(named).toContain('receipts');
     expect(named).toContain('balances');
     expect(named).not.toContain('items');
     expect(named).not.toContain('locations');
+    // The neighbour pulls the warehouse's new state, not the scanning device's own outcomes.
+    const theirs = neighbour.named();
+    expect(theirs).toContain('receipts');
+    expect(theirs).toContain('balances');
+    expect(theirs).not.toContain('event_outcomes');
     controller.abort();
     const unauth = await fetch(`${server.url}/sync/stream`);
     expect(unauth.status).toBe(401);
